@@ -39,6 +39,13 @@ def main(shared: Path) -> None:
             continue
         code, ptype, mode = m.group(1), m.group(2), (m.group(3) or "").strip()
         plover[code] = (LEGACY.get(ptype, ptype), mode)
+    import json
+
+    valid_modes = {
+        t["event"]: {m["mode"] for m in t["modes"]}
+        for t in json.loads((onto / "plover_event_types_modes.json").read_text())
+    }
+    valid_modes["ACCUSE"].add("disapprove")
     rows = []
     for code in sorted(names, key=lambda c: (c[:2], c)):
         ptype, mode = plover.get(code, ("", ""))
@@ -50,6 +57,8 @@ def main(shared: Path) -> None:
             ptype = ptype or ROOT_TYPES.get(code[:2], "")
         if code[:2] == "20":
             mode = mode or "unconventional"
+        if mode not in valid_modes.get(ptype, set()):
+            mode = ""
         gold = goldstein.get(code, goldstein.get(code[:3], goldstein.get(code[:2], 0.0)))
         rows.append(f"{code}\t{ptype}\t{mode}\t{gold}\t{names[code]}")
     OUT.write_text("code\tplover\tmode\tgoldstein\tdescription\n" + "\n".join(rows) + "\n")

@@ -246,6 +246,7 @@ class Event:
     confidence: float = 0.5
     rule: str = ""
     mentions: tuple[Span, ...] = ()
+    symmetric: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,1030 @@
-"""events.rules.v1 (work in progress)."""
+"""events.rules.v1: find event triggers and their arguments in the dependency parse.
+
+For every sentence the stage
+
+1. finds triggers: verbs and nouns in the project's lexicon (``resources/lexicon.tsv``),
+   with their conditions (the object, a preposition, a modifier);
+2. reads the arguments from the parse: the subject (through conjunctions, control
+   verbs, participles and passives), the object or the trigger's target prepositions,
+   and for nouns their possessor, "by" agent, nationality adjective and
+   "between X and Y";
+3. reads the modality: negation ("did not", "no"), the future and commitments
+   (cooperation promised becomes AGREE, hostility promised becomes THREATEN), requests
+   ("urged X to", "said X must"), and the claim frame ("X said that ...",
+   "according to X") with hedging ("estimated", "reportedly");
+4. resolves the date, the quantities and the location that belong to the trigger.
+
+Every event keeps its trigger, the sentence and the rule that produced it.
+"""
+
 from __future__ import annotations
-from ..model import Document
-def code_events(doc: Document, config) -> Document:
-    return doc
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..config import CoderConfig
+from ..model import Actor, Claim, Document, Event, Quantity, Sentence, Span
+from ..ontology import cameo as cameo_entry
+from .actors import ActorResolver, codebook
+from .nlp import token_span
+
+__all__ = ["Lexeme", "code_events", "lexicon"]
+
+NAME = "events.rules.v1"
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "'d"}
+MAYBE_AUX = {"may", "might", "could"}
+OBLIGATION_AUX = {"must", "should"}
+HEDGES = {
+    "estimate", "reportedly", "allegedly", "claim", "suspect", "believe", "purportedly",
+    "apparently", "allege", "describe", "unconfirmed", "possibly", "likely",
+}  # fmt: skip
+# Verbs whose complement is an intention, not a fact: the event is in the future.
+INTENT_VERBS = {
+    "plan", "intend", "prepare", "decide", "want", "hope", "expect", "aim", "seek", "try",
+    "attempt", "wish", "mean", "consider", "propose", "be", "ready", "willing", "set",
+}  # fmt: skip
+# Verbs through which the subject of a noun trigger is its agent ("launched an attack").
+LIGHT_VERBS = {
+    "launch", "carry", "conduct", "stage", "hold", "mount", "make", "begin", "start",
+    "continue", "resume", "wage", "impose", "sign", "reach", "give", "provide", "offer",
+    "deliver", "issue", "announce", "order", "step", "intensify", "escalate", "lead",
+    "organize", "organise", "have", "pursue", "engage", "join", "take", "extend", "send",
+    "file", "lodge", "level", "express", "voice", "open", "hold", "go", "call", "renew",
+}  # fmt: skip
+# Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
+PARTICIPATION_PREPS = {"in", "during", "amid", "through", "after", "into"}
+# Types coded only with a recipient: an accusation or an attack on nobody is no event.
+RECIPIENT_REQUIRED = {"AID", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT",
+                      "COERCE", "ASSAULT"}  # fmt: skip
+# Objects that are what is sent, signed or imposed, not who receives it.
+INSTRUMENTS = {
+    "troop", "troops", "soldier", "force", "forces", "army", "warship", "tank", "jet",
+    "battalion", "unit", "marine", "reinforcement", "aid", "assistance", "food", "supply",
+    "supplies", "medicine", "relief", "weapon", "arm", "arms", "equipment", "ammunition",
+    "money", "loan", "grant", "fund", "funding", "sanction", "sanctions", "embargo", "tariff",
+    "curfew", "ban", "blockade", "siege", "agreement", "accord", "deal", "treaty", "pact",
+    "memorandum", "declaration", "statement", "restriction", "restrictions", "vaccine",
+    "material", "peacekeeper", "personnel", "contingent", "statement", "support",
+}  # fmt: skip
+COOPERATIVE_QUADS = {1, 2}
+# Symmetric types: sides may be read either way when merging.
+SYMMETRIC_LEMMAS = {"clash", "fight", "fighting", "battle", "combat", "war", "talk", "meet",
+                    "meeting", "cooperation", "agreement", "deal", "pact", "hostility",
+                    "negotiation", "cooperate", "agree", "negotiate", "summit", "truce",
+                    "ceasefire", "accord"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Lexeme:
+    pos: str
+    lemma: str
+    conditions: tuple[tuple[str, frozenset[str]], ...]
+    cameo: str
+    cls: str
+    target_preps: frozenset[str]
+
+
+@cache
+def lexicon() -> dict[tuple[str, str], list[Lexeme]]:
+    """(pos, lemma) -> entries, the conditional ones first."""
+    text = resources.files("eventwire.resources").joinpath("lexicon.tsv").read_text("utf-8")
+    table: dict[tuple[str, str], list[Lexeme]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pos, lemma, when, code, cls, preps = line.split("\t")
+        conditions = []
+        for part in filter(None, when.split(";")):
+            key, _, values = part.partition("=")
+            conditions.append((key, frozenset(values.split("|"))))
+        entry = Lexeme(pos, lemma, tuple(conditions), code, cls,
+                       frozenset(filter(None, preps.split("|"))))
+        table.setdefault((pos, lemma), []).append(entry)
+    for entries in table.values():
+        entries.sort(key=lambda e: not e.conditions)
+    return table
+
+
+# -- trigger detection -------------------------------------------------------------------
+@dataclass
+class Trigger:
+    token: Any
+    lexeme: Lexeme
+    phrase_end: Any  # last token of a phrasal trigger ("call on", "open fire")
+
+    @property
+    def is_verb(self) -> bool:
+        return self.lexeme.pos == "V"
+
+
+def _is_verbal(token: Any) -> bool:
+    return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+
+
+def _object(token: Any) -> Any | None:
+    for child in token.children:
+        if child.dep_ in {"dobj", "obj"}:
+            return child
+    for child in token.children:
+        if child.dep_ in PASSIVE_SUBJECT_DEPS:
+            return child
+    return None
+
+
+def _lemmas_of(token: Any | None) -> set[str]:
+    if token is None:
+        return set()
+    out = {token.lemma_.lower(), token.lower_}
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"}:
+            out |= {child.lemma_.lower(), child.lower_}
+    return out
+
+
+def _matches(lexeme: Lexeme, token: Any) -> bool:
+    for key, values in lexeme.conditions:
+        if key == "obj":
+            obj = _object(token)
+            if token.pos_ == "NOUN" or lexeme.pos == "N":
+                # "release of prisoners": the object of a noun is its "of" phrase.
+                obj = next((g for c in token.children if c.lower_ == "of"
+                            for g in c.children if g.dep_ == "pobj"), None)
+            found = _lemmas_of(obj)
+            if obj is not None:
+                for conj in obj.conjuncts:
+                    found |= _lemmas_of(conj)
+            if not found & values:
+                return False
+        elif key == "prep":
+            if not any(c.lower_ in values for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}):
+                return False
+        elif key == "mod":
+            mods = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
+            mods |= {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
+            if not mods & values:
+                return False
+    return True
+
+
+def find_triggers(sent: Any) -> list[Trigger]:
+    table = lexicon()
+    found = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if _is_verbal(token):
+            candidates = []
+            for child in token.children:
+                if child.dep_ in {"prt", "prep"} and child.i == token.i + 1:
+                    candidates.append((f"{lemma} {child.lower_}", child))
+                if child.dep_ == "dobj" and child.lower_ == "fire":
+                    candidates.append((f"{lemma} fire", child))
+            candidates.append((lemma, token))
+            for key, end in candidates:
+                entry = _first_match(table.get(("V", key), []), token)
+                if entry:
+                    found.append(Trigger(token, entry, end))
+                    break
+        elif token.pos_ in {"NOUN", "PROPN"} and token.tag_ != "NNP":
+            candidates = []
+            for child in token.children:
+                if child.dep_ == "compound" and child.i == token.i - 1:
+                    candidates.append(f"{child.lemma_.lower()} {lemma}")
+            candidates.append(lemma)
+            for key in candidates:
+                entry = _first_match(table.get(("N", key), []), token)
+                if entry:
+                    found.append(Trigger(token, entry, token))
+                    break
+    return found
+
+
+def _first_match(entries: list[Lexeme], token: Any) -> Lexeme | None:
+    for entry in entries:
+        if _matches(entry, token):
+            return entry
+    return None
+
+
+# -- arguments ---------------------------------------------------------------------------
+def _children(token: Any, deps: set[str]) -> list[Any]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
+    """The heads of the agent of ``verb``, and how they were found."""
+    if depth > 6:
+        return [], ""
+    subj = _children(verb, SUBJECT_DEPS)
+    if subj:
+        return subj, "subject"
+    if _is_passive(verb):
+        for agent in _children(verb, {"agent"}):
+            objs = _children(agent, {"pobj"})
+            if objs:
+                return objs, "passive-agent"
+        return [], ""
+    head = verb.head
+    if head is verb:
+        return [], ""
+    dep = verb.dep_
+    if dep == "conj" and _is_verbal(head):
+        return subject_heads(head, depth + 1)
+    if dep == "xcomp":
+        obj = _children(head, {"dobj"})
+        if obj and head.lemma_.lower() in CONTROL_OBJECT_VERBS:
+            return obj, "object-control"
+        return subject_heads(head, depth + 1)
+    if dep == "advcl" and _is_verbal(head):
+        if _is_passive(head):
+            passive = passive_patients(head)
+            if passive:
+                return passive, "adverbial-passive"
+        return subject_heads(head, depth + 1)
+    if dep == "pcomp" and head.dep_ == "prep":
+        governor = head.head
+        if _is_verbal(governor):
+            obj = _children(governor, {"dobj"})
+            if obj and head.lower_ in {"for", "of"}:
+                return obj, "object-control"
+            return subject_heads(governor, depth + 1)
+    if dep == "acl":
+        noun = head
+        if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head):
+            return subject_heads(noun.head, depth + 1)
+        return [noun], "participle"
+    if dep == "relcl":
+        return [head], "relative"
+    if dep in {"ccomp", "advcl"} and _is_passive(verb) is False:
+        return [], ""
+    return [], ""
+
+
+CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persuade",
+                        "implore", "encourage", "allow", "help", "invite", "tell", "request",
+                        "compel", "push", "pressure", "pressurise", "pressurize"}  # fmt: skip
+
+
+def passive_patients(verb: Any, depth: int = 0) -> list[Any]:
+    """The surface subject of a passive verb, climbing "were estimated to have been killed"."""
+    found = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if found or depth > 4:
+        return found
+    if verb.dep_ in {"xcomp", "conj"} and verb.head is not verb:
+        parent = verb.head
+        patients = _children(parent, PASSIVE_SUBJECT_DEPS)
+        if patients:
+            return patients
+        return passive_patients(parent, depth + 1)
+    return []
+
+
+def nearest_left_np(verb: Any) -> Any | None:
+    """Fallback for misparsed clauses: the closest noun phrase before the verb."""
+    sent = verb.sent
+    for token in reversed(list(sent[: verb.i - sent.start])):
+        if token.ent_type_ in {"DATE", "TIME"} or token.lower_ in {"on", "in", "at", "last", "this"}:
+            continue
+        if token.pos_ in {"NOUN", "PROPN", "PRON"}:
+            while token.dep_ == "conj" and token.head is not token:
+                token = token.head
+            return token
+        if token.is_punct or token.pos_ in {"ADV", "DET", "ADJ", "NUM", "CCONJ", "PART"}:
+            continue
+        return None
+    return None
+
+
+# -- the stage ---------------------------------------------------------------------------
+@dataclass
+class _Draft:
+    trigger: Trigger
+    sentence: Sentence
+    cameo: str
+    sources: list[Actor]
+    targets: list[Actor]
+    source_tokens: list[Any] = field(default_factory=list)
+    target_tokens: list[Any] = field(default_factory=list)
+    rule: str = ""
+    confidence: float = 0.8
+    polarity: str = "asserted"
+    hedged: bool = False
+    claimed_by: Claim | None = None
+    absorbed: bool = False
+
+
+def code_events(doc: Document, config: CoderConfig) -> Document:
+    """Code the events of every sentence of a parsed article."""
+    article = doc.article
+    book = codebook(config.model)
+    resolver = ActorResolver(book, article.text)
+    events: list[Event] = []
+    for index, sentence in enumerate(doc.sentences):
+        if sentence.is_headline and not config.code_headline:
+            continue
+        resolver.begin(index, sentence)
+        drafts = _sentence_drafts(sentence, resolver)
+        events.extend(_finish(sentence, drafts, article, resolver, config))
+    return replace(doc, events=tuple(events))
+
+
+def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft]:
+    sent = sentence.doc
+    triggers = find_triggers(sent)
+    by_token = {t.token.i: t for t in triggers}
+    reports = {t.token.i for t in triggers if t.lexeme.cls == "report"}
+    drafts: list[_Draft] = []
+    # Remember the sentence's subjects in order, for pronouns later in the article.
+    for token in sent:
+        if token.dep_ in SUBJECT_DEPS and token.lower_ not in {"it", "they", "he", "she"}:
+            found = resolver.resolve_group(sentence, token)
+            resolver.remember(found, token, is_subject=True)
+    for trig in triggers:
+        if trig.lexeme.cls == "report":
+            continue
+        draft = _draft(trig, sentence, resolver, by_token)
+        if draft is None:
+            continue
+        draft.claimed_by, draft.hedged = _claim(trig.token, sentence, resolver, reports)
+        drafts.append(draft)
+    drafts.extend(_obligation_requests(sentence, resolver, by_token, reports))
+    return drafts
+
+
+def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token: dict) -> _Draft | None:
+    token, lexeme = trig.token, trig.lexeme
+    code = lexeme.cameo
+    rule = f"{lexeme.pos}:{lexeme.lemma}"
+    confidence = 0.85 if trig.is_verb else 0.7
+    # Triggers in the complement of another trigger are absorbed by it ("agreed to meet").
+    if token.dep_ in {"xcomp", "ccomp"} and token.head.i in by_token:
+        parent = by_token[token.head.i]
+        if parent.lexeme.cls in {"plain", "commit", "control"}:
+            return None
+    if not trig.is_verb and token.dep_ in {"dobj", "pobj"}:
+        governor = token.head if token.dep_ == "dobj" else token.head.head
+        parent = by_token.get(governor.i)
+        if parent and parent.lexeme.cls in {"commit"}:
+            return None
+    polarity = _polarity(token)
+    sources, source_tokens, how = _sources(trig, sentence, resolver)
+    own = {a.code for a in sources if a.code}
+    targets, target_tokens = _targets(trig, sentence, resolver, own)
+    if how == "fallback":
+        confidence -= 0.2
+    rule += f":{how or 'none'}"
+    # Modality: commitments and the future.
+    embedded = _embedded(trig, by_token)
+    if lexeme.cls == "commit":
+        code, extra_targets = _commitment(embedded, sentence, resolver, code)
+        targets = targets or extra_targets
+        rule += ":commit"
+    elif lexeme.cls == "control":
+        code = _request_code(embedded, code)
+        rule += ":request"
+    elif lexeme.lemma in {"refuse", "reject", "decline", "oppose"} and embedded is not None:
+        code = _reject_code(embedded, code)
+    elif lexeme.lemma == "threaten" and embedded is not None:
+        code = _threat_code(embedded.lexeme.cameo)
+        if not targets:
+            targets, target_tokens = _targets(embedded, sentence, resolver)
+    elif lexeme.lemma == "agree" and embedded is not None:
+        code = _agree_code(embedded.lexeme.cameo)
+        if not targets:
+            targets, target_tokens = _targets(embedded, sentence, resolver)
+    if polarity == "future" and lexeme.cls == "plain":
+        code = _future_code(code)
+        polarity = "asserted"
+        rule += ":future"
+    elif polarity == "intended" and lexeme.cls == "plain":
+        code = _future_code(code)
+        polarity = "asserted"
+        rule += ":intent"
+    return _Draft(
+        trigger=trig, sentence=sentence, cameo=code, sources=sources, targets=targets,
+        source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
+        confidence=confidence, polarity=polarity,
+    )  # fmt: skip
+
+
+def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
+    """The trigger in this trigger's complement ("threatened to attack", "offered aid")."""
+    for child in trig.token.children:
+        if child.dep_ in {"xcomp", "ccomp", "dobj"} and child.i in by_token:
+            return by_token[child.i]
+        if child.dep_ == "xcomp":
+            for grand in child.children:
+                if grand.dep_ in {"xcomp", "dobj"} and grand.i in by_token:
+                    return by_token[grand.i]
+    return None
+
+
+def _root(code: str) -> str:
+    return code[:2]
+
+
+def _quad(code: str) -> int:
+    from ..contract import QUAD_CLASS
+
+    plover = cameo_entry(code).plover
+    return QUAD_CLASS.get(plover or "", 0)
+
+
+def _future_code(code: str) -> str:
+    """What an action in the future or promised is: cooperation -> AGREE, hostility -> THREATEN."""
+    quad = _quad(code)
+    if cameo_entry(code).plover == "AGREE":
+        return code
+    if quad in COOPERATIVE_QUADS:
+        return _agree_code(code)
+    if quad in {3, 4}:
+        return _threat_code(code)
+    return code
+
+
+def _agree_code(code: str) -> str:
+    return {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "03": code}.get(
+        _root(code), "030"
+    )
+
+
+def _threat_code(code: str) -> str:
+    root = _root(code)
+    if root in {"18", "19", "20", "15"}:
+        return "138"
+    if root == "16":
+        return "131"
+    if root == "17":
+        return "137" if code.startswith("175") else "130"
+    return "130"
+
+
+def _request_code(embedded: Trigger | None, code: str) -> str:
+    if embedded is None:
+        return code
+    root = _root(embedded.lexeme.cameo)
+    return {"04": "106", "06": "101", "07": "103", "08": "105", "05": "102", "03": "107",
+            "19": "100", "18": "100"}.get(root, code)  # fmt: skip
+
+
+def _reject_code(embedded: Trigger, code: str) -> str:
+    root = _root(embedded.lexeme.cameo)
+    return {"04": "125", "06": "121", "07": "122", "08": "124", "03": "127"}.get(root, code)
+
+
+def _commitment(
+    embedded: Trigger | None, sentence: Sentence, resolver: ActorResolver, code: str
+) -> tuple[str, list[Actor]]:
+    if embedded is None:
+        return code, []
+    targets, _ = _targets(embedded, sentence, resolver)
+    inner = embedded.lexeme.cameo
+    if _quad(inner) in COOPERATIVE_QUADS:
+        return _agree_code(inner), targets
+    if _quad(inner) in {3, 4}:
+        return _threat_code(inner), targets
+    return code, targets
+
+
+def _polarity(token: Any) -> str:
+    """asserted, negated, future, intended or hypothetical, read from the verb chain."""
+    node = token
+    for _ in range(6):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {"no", "never"}):
+                return "negated"
+            if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
+                return "future"
+            if child.dep_ == "aux" and child.lower_ in MAYBE_AUX:
+                return "hypothetical"
+        if node.dep_ in {"pobj", "prep", "dobj", "compound", "amod", "conj"} and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ == "xcomp" and node.head is not node:
+            lemma = node.head.lemma_.lower()
+            if lemma in {"deny", "fail"}:
+                return "negated"
+            if lemma in INTENT_VERBS:
+                return "intended"
+            node = node.head
+            continue
+        break
+    if token.lemma_.lower() in {"deny"}:
+        return "negated"
+    return "asserted"
+
+
+def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tuple[list[Actor], list[Any], str]:
+    token = trig.token
+    if trig.is_verb:
+        heads, how = subject_heads(token)
+        if not heads and token.tag_ in {"VBD", "VBZ", "VBP"} and token.dep_ not in {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pcomp"}:
+            left = nearest_left_np(token)
+            if left is not None:
+                heads, how = [left], "fallback"
+        actors: list[Actor] = []
+        for head in heads:
+            actors.extend(resolver.resolve_group(sentence, head))
+        if not actors and heads and how in {"participle", "relative"}:
+            noun = heads[0]
+            if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head):
+                more, how2 = subject_heads(noun.head)
+                for head in more:
+                    actors.extend(resolver.resolve_group(sentence, head))
+        return actors, heads, how
+    # Nouns: possessor, "by" agent, nationality modifier, "between X and Y", light verb subject.
+    heads = []
+    how = ""
+    for child in token.children:
+        if child.dep_ == "poss":
+            heads, how = [child], "possessor"
+            break
+    if not heads:
+        for child in token.children:
+            if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+                objs = _children(child, {"pobj"})
+                if objs:
+                    heads, how = objs, "by-agent"
+                    break
+    if not heads:
+        between = _between(token)
+        if between:
+            return (resolver.resolve(sentence, between[0]), [between[0]], "between")
+    if not heads:
+        for child in token.children:
+            if child.dep_ in {"amod", "compound", "nmod"} and child.i < token.i:
+                found = resolver.resolve(sentence, child)
+                if found and found[0].code:
+                    return found, [child], "modifier"
+    if not heads:
+        governor, prep = _governing_verb(token)
+        if governor is not None:
+            lemma = governor.lemma_.lower()
+            direct = token.dep_ == "pobj" and token.head.head.i == governor.i
+            if (token.dep_ == "dobj" and lemma in LIGHT_VERBS) or (direct and prep in PARTICIPATION_PREPS):
+                heads, how = subject_heads(governor)
+                if not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS:
+                    heads, how = passive_patients(governor), "participant"
+                how = f"light-verb:{how}" if heads else ""
+    actors: list[Actor] = []
+    for head in heads:
+        actors.extend(resolver.resolve_group(sentence, head))
+    # "alongside X", "together with X": co-agents.
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in {"alongside"}:
+            for obj in _children(child, {"pobj"}):
+                actors.extend(resolver.resolve_group(sentence, obj))
+    return actors, heads, how
+
+
+def _governing_verb(token: Any) -> tuple[Any | None, str | None]:
+    """The verb a noun hangs from, and the preposition in between (if any)."""
+    node, prep = token, None
+    for _ in range(4):
+        head = node.head
+        if head is node:
+            return None, prep
+        if node.dep_ == "pobj" and head.dep_ == "prep":
+            prep = head.lower_
+            node = head
+            continue
+        if _is_verbal(head):
+            return head, prep
+        if node.dep_ == "prep" and head.pos_ in {"NOUN", "PROPN"}:
+            node = head
+            continue
+        return None, prep
+    return None, prep
+
+
+def _between(token: Any) -> list[Any]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "between":
+            objs = _children(child, {"pobj"})
+            if objs:
+                return [objs[0], *objs[0].conjuncts]
+    return []
+
+
+def _targets(
+    trig: Trigger, sentence: Sentence, resolver: ActorResolver, own: set[str] = frozenset()
+) -> tuple[list[Actor], list[Any]]:
+    token, lexeme = trig.token, trig.lexeme
+    heads: list[Any] = []
+    if trig.is_verb:
+        if _is_passive(token):
+            heads = passive_patients(token)
+        if lexeme.lemma in {"call on", "call upon"}:
+            heads = _children(trig.phrase_end, {"pobj"}) or heads
+        if not heads:
+            heads = [h for h in _children(token, {"dobj", "dative"})
+                     if h.dep_ == "dative" or h.lemma_.lower() not in INSTRUMENTS]
+            if lexeme.lemma.endswith(" fire"):
+                heads = []
+        preps = lexeme.target_preps | {"against"}
+        for child in token.children:
+            if child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+                heads.extend(_children(child, {"pobj"}))
+        if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
+            heads = _nested_against(token)
+        if not heads and lexeme.cls == "control":
+            heads = _children(token, {"dobj"})
+    else:
+        between = _between(token)
+        if between:
+            heads = between[1:]
+        preps = lexeme.target_preps | {"against", "on"}
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between":
+                heads.extend(_children(child, {"pobj"}))
+        if not heads:
+            heads = _nested_against(token)
+        if not heads and token.dep_ in {"nsubj", "dobj"} and lexeme.target_preps & {"of"}:
+            pass
+    actors: list[Actor] = []
+    used: list[Any] = []
+    for head in heads:
+        found = resolver.resolve_group(sentence, head)
+        if not found:
+            found = _inside(head, sentence, resolver, own)
+        if found:
+            actors.extend(found)
+            used.append(head)
+    return actors, used
+
+
+def _nested_against(token: Any) -> list[Any]:
+    """"combat alongside X against Y": the opponent hangs lower in the phrase."""
+    return [g for t in token.subtree if t.dep_ == "prep" and t.lower_ == "against"
+            and t.head.i != token.i and _within(t, token, 3)
+            for g in _children(t, {"pobj"})]  # fmt: skip
+
+
+def _within(token: Any, top: Any, depth: int) -> bool:
+    node = token
+    for _ in range(depth):
+        if node.head.i == top.i:
+            return True
+        if node.dep_ in {"relcl", "ccomp", "advcl", "acl"}:
+            return False
+        node = node.head
+    return False
+
+
+def _inside(noun: Any, sentence: Sentence, resolver: ActorResolver, own: set[str] = frozenset()) -> list[Actor]:
+    """Actors inside an object phrase: "condemned cooperation between X and Y", "X's actions"."""
+    between = _between(noun)
+    if between:
+        out: list[Actor] = []
+        for head in between:
+            out.extend(resolver.resolve(sentence, head))
+        return out
+    for child in noun.children:
+        if child.dep_ == "poss":
+            found = resolver.resolve(sentence, child)
+            if child.tag_ == "PRP$" and found and {a.code for a in found} <= own:
+                return []  # "X defended its policy": the object is X's own
+            more = _children(noun, {"prep"})
+            for prep in more:
+                if prep.lower_ == "with":
+                    for obj in _children(prep, {"pobj"}):
+                        found = found + resolver.resolve_group(sentence, obj)
+            if found:
+                return found
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "with", "against", "on"}:
+            for obj in _children(child, {"pobj"}):
+                found = resolver.resolve_group(sentence, obj)
+                if found:
+                    return found
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound"}:
+            found = resolver.resolve(sentence, child)
+            if found and found[0].code:
+                return found
+    return []
+
+
+def _claim(token: Any, sentence: Sentence, resolver: ActorResolver, reports: set[int]) -> tuple[Claim | None, bool]:
+    """Who claims the event (a reporting verb above it, or "according to"), and hedging."""
+    hedged = False
+    claim = None
+    node = token
+    sent = sentence.doc
+    for _ in range(10):
+        if node.lemma_.lower() in HEDGES or any(
+            c.lemma_.lower() in HEDGES for c in node.children if c.dep_ in {"advmod", "aux"}
+        ):
+            hedged = True
+        head = node.head
+        if head is node:
+            break
+        if head.i in reports and node.dep_ in {"ccomp", "xcomp", "conj", "advcl", "parataxis", "dobj"}:
+            subjects, _ = subject_heads(head)
+            if subjects:
+                actors = resolver.resolve_group(sentence, subjects[0])
+                if actors:
+                    claim = _claim_from(actors, subjects[0], sentence, resolver)
+                    break
+        node = head
+    if claim is None:
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
+                objs = [c for c in t.nbor().children if c.dep_ == "pobj"] or [
+                    c for c in t.children if c.dep_ == "pobj"
+                ]
+                if not objs:
+                    objs = [c for c in t.subtree if c.dep_ == "pobj"]
+                if objs:
+                    actors = resolver.resolve_group(sentence, objs[0])
+                    if actors:
+                        claim = _claim_from(actors, objs[0], sentence, resolver)
+    if any(t.lower_ in {"reportedly", "allegedly", "purportedly"} for t in sent):
+        hedged = True
+    return claim, hedged
+
+
+def _claim_from(actors: list[Actor], head: Any, sentence: Sentence, resolver: ActorResolver) -> Claim:
+    first = actors[0]
+    left = min((t for t in head.subtree if t.dep_ not in {"relcl", "acl", "punct"}), key=lambda t: t.i)
+    span = token_span(sentence, left, head)
+    return Claim(
+        text=span.slice(resolver.text), span=span, country=first.country, igo=first.igo,
+        sector=first.sector,
+    )  # fmt: skip
+
+
+def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: dict, reports: set[int]) -> list[_Draft]:
+    """"X said Y must / should do Z" is a request from X to Y."""
+    drafts = []
+    for token in sentence.doc:
+        if token.i not in reports:
+            continue
+        for comp in token.children:
+            if comp.dep_ != "ccomp":
+                continue
+            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
+                continue
+            speakers, _ = subject_heads(token)
+            addressees = _children(comp, SUBJECT_DEPS)
+            if not speakers or not addressees:
+                continue
+            sources = resolver.resolve_group(sentence, speakers[0])
+            targets = resolver.resolve_group(sentence, addressees[0])
+            if not sources or not targets:
+                continue
+            inner = by_token.get(comp.i)
+            code = _request_code(inner, "100") if inner else "100"
+            lexeme = Lexeme("V", comp.lemma_.lower(), (), code, "plain", frozenset())
+            trig = Trigger(comp, lexeme, comp)
+            drafts.append(_Draft(
+                trigger=trig, sentence=sentence, cameo=code, sources=sources, targets=targets,
+                source_tokens=speakers, target_tokens=addressees, rule=f"V:{comp.lemma_}:obligation",
+                confidence=0.7,
+            ))  # fmt: skip
+    return drafts
+
+
+def _finish(
+    sentence: Sentence,
+    drafts: list[_Draft],
+    article: Any,
+    resolver: ActorResolver,
+    config: CoderConfig,
+) -> list[Event]:
+    from ..contract import QUAD_CLASS
+
+    events: list[Event] = []
+    sentence_text = sentence.span.slice(article.text)
+    dates = _dates(sentence, sentence_text, article.published)
+    trigger_ids = {d.trigger.token.i for d in drafts}
+    reports = {t.i for t in sentence.doc if t.lemma_.lower() in REPORT_LEMMAS}
+    kept: list[_Draft] = []
+    obligation_ids = {d.trigger.token.i for d in drafts if d.rule.endswith(":obligation")}
+    for draft in drafts:
+        if draft.polarity in {"negated", "hypothetical"} and not config.keep_unasserted:
+            continue
+        if draft.trigger.token.i in obligation_ids and not draft.rule.endswith(":obligation"):
+            continue
+        plover = cameo_entry(draft.cameo).plover
+        if not plover or plover not in QUAD_CLASS:
+            continue
+        if not draft.sources:
+            continue
+        if not draft.targets and plover in RECIPIENT_REQUIRED:
+            continue
+        if not draft.targets and plover == "COOPERATE" and len(draft.sources) < 2:
+            continue
+        if _self_directed(draft):
+            continue
+        kept.append(draft)
+    kept = _merge_sentence(kept)
+    quantities = _quantities(sentence, sentence_text)
+    assigned = _assign_quantities(kept, quantities)
+    for draft in kept:
+        entry = cameo_entry(draft.cameo)
+        token = draft.trigger.token
+        trigger_span = token_span(sentence, token, draft.trigger.phrase_end
+                                  if draft.trigger.phrase_end.i > token.i else None)
+        date = _date_for(draft, dates, trigger_ids, reports)
+        confidence = draft.confidence
+        if any(a.by.endswith(":coref") for a in draft.sources + draft.targets):
+            confidence -= 0.1
+        if not draft.targets:
+            confidence -= 0.1
+        location = _location(draft, sentence, resolver, config) if config.locations else None
+        event = Event(
+            type=entry.plover,
+            mode=entry.mode,
+            cameo=draft.cameo,
+            trigger=trigger_span,
+            sentence=sentence.span,
+            sources=tuple(draft.sources),
+            targets=tuple(draft.targets),
+            date=date[0] if date else None,
+            date_precision=date[1] if date else None,
+            date_text=date[2] if date else None,
+            date_span=date[3] if date else None,
+            location=location,
+            quantities=tuple(assigned.get(id(draft), ())),
+            claimed_by=draft.claimed_by,
+            polarity=draft.polarity,
+            hedged=draft.hedged,
+            confidence=max(0.05, min(0.99, confidence)),
+            rule=f"{NAME}:{draft.rule}",
+            symmetric=token.lemma_.lower() in SYMMETRIC_LEMMAS or entry.plover in {"CONSULT", "COOPERATE"},
+        )
+        if event.confidence >= config.min_confidence:
+            events.append(event)
+    return events
+
+
+REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "note",
+                 "declare", "confirm", "reveal", "write", "estimate", "insist"}  # fmt: skip
+
+
+def _codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
+    return {(a.code, a.sector) for a in actors}
+
+
+def _self_directed(draft: _Draft) -> bool:
+    if not draft.targets:
+        return False
+    src = {a.code for a in draft.sources}
+    tgt = {a.code for a in draft.targets}
+    if None in src or None in tgt:
+        return False
+    return _codes(draft.sources) == _codes(draft.targets)
+
+
+def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per sentence and type when two triggers share their actors ("killed while fighting")."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        plover = cameo_entry(draft.cameo).plover
+        twin = None
+        for other in out:
+            if cameo_entry(other.cameo).plover != plover:
+                continue
+            src_a = {x.code or x.text for x in draft.sources}
+            src_b = {x.code or x.text for x in other.sources}
+            tgt_a = {x.code or x.text for x in draft.targets}
+            tgt_b = {x.code or x.text for x in other.targets}
+            if src_a & src_b and (tgt_a & tgt_b or not tgt_a or not tgt_b):
+                twin = other
+                break
+        if twin is None:
+            out.append(draft)
+            continue
+        if len(draft.sources) + len(draft.targets) > len(twin.sources) + len(twin.targets):
+            out[out.index(twin)] = draft
+    return out
+
+
+# -- dates, quantities, location ---------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _DateHit:
+    start: int  # article offsets
+    end: int
+    text: str
+    date: str | None
+    precision: str | None
+    anchor: Any  # the verb or noun the expression attaches to
+
+
+def _dates(sentence: Sentence, sentence_text: str, published: datetime | None) -> list[_DateHit]:
+    from .dates import find_dates
+
+    hits = []
+    sent = sentence.doc
+    for mention in find_dates(sentence_text, published):
+        start = sentence.span.start + mention.start
+        end = sentence.span.start + mention.end
+        tokens = [t for t in sent if start <= sentence.base + t.idx < end]
+        anchor = None
+        if tokens:
+            root = min(tokens, key=lambda t: (t.depth if hasattr(t, "depth") else 0, t.i))
+            root = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[0])
+            node = root
+            for _ in range(4):
+                if node.head is node:
+                    break
+                node = node.head
+                if _is_verbal(node) or node.pos_ in {"NOUN", "PROPN"} and node.dep_ != "pobj":
+                    break
+            anchor = node
+        hits.append(_DateHit(start, end, mention.text, mention.date, mention.precision, anchor))
+    return hits
+
+
+def _date_for(draft: _Draft, dates: list[_DateHit], trigger_ids: set[int], reports: set[int]):
+    if not dates:
+        return None
+    token = draft.trigger.token
+    usable = [d for d in dates if d.date]
+    if not usable:
+        return None
+    own = [d for d in usable if d.anchor is not None and d.anchor.i == token.i]
+    if not own and not draft.trigger.is_verb:
+        governor, _ = _governing_verb(token)
+        if governor is not None and governor.lemma_.lower() in LIGHT_VERBS and governor.i not in trigger_ids:
+            own = [d for d in usable if d.anchor is not None and d.anchor.i == governor.i]
+        inside = {t.i for t in token.subtree}
+        own = own or [d for d in usable if d.anchor is not None and d.anchor.i in inside]
+    if not own and draft.trigger.is_verb:
+        ancestors = {a.i for a in token.ancestors}
+        pool = []
+        for d in usable:
+            if d.anchor is None:
+                continue
+            if d.anchor.i in trigger_ids and d.anchor.i != token.i:
+                continue  # belongs to another event of the sentence
+            if d.anchor.i in reports and d.anchor.i in ancestors:
+                continue  # the date of the report, not of the event
+            pool.append(d)
+        trig_start = draft.sentence.base + token.idx
+        own = sorted(pool, key=lambda d: abs(d.start - trig_start))[:1]
+    if not own:
+        return None
+    best = own[0]
+    return best.date, best.precision, best.text, Span(best.start, best.end)
+
+
+def _quantities(sentence: Sentence, sentence_text: str) -> list[Quantity]:
+    from .quantities import find_quantities
+
+    out = []
+    for q in find_quantities(sentence_text):
+        span = Span(sentence.span.start + q.start, sentence.span.start + q.end)
+        out.append(Quantity(kind=q.kind, value=q.value, qualifier=q.qualifier, text=q.text,
+                            span=span, unit=q.unit, low=q.low, high=q.high))
+    return out
+
+
+QUANTITY_TYPES = {
+    "dead": {"ASSAULT", "COERCE"},
+    "injured": {"ASSAULT", "COERCE", "PROTEST"},
+    "arrested": {"COERCE", "PROTEST", "ASSAULT"},
+    "size": {"MOBILIZE", "AID", "PROTEST", "ASSAULT", "COOPERATE", "RETREAT", "THREATEN"},
+}
+
+
+def _assign_quantities(drafts: list[_Draft], quantities: list[Quantity]) -> dict[int, list[Quantity]]:
+    out: dict[int, list[Quantity]] = {}
+    for q in quantities:
+        fits = [d for d in drafts if cameo_entry(d.cameo).plover in QUANTITY_TYPES.get(q.kind, set())]
+        if not fits:
+            continue
+        best = min(fits, key=lambda d: abs(d.sentence.base + d.trigger.token.idx - q.span.start))
+        out.setdefault(id(best), []).append(q)
+    return out
+
+
+def _location(draft: _Draft, sentence: Sentence, resolver: ActorResolver, config: CoderConfig):
+    try:
+        from .location import event_location
+    except ImportError:  # pragma: no cover - the location stage ships with the package
+        return None
+    actor_ids = set()
+    for head in draft.source_tokens + draft.target_tokens:
+        actor_ids |= {t.i for t in head.subtree}
+        for conj in getattr(head, "conjuncts", ()):
+            actor_ids |= {t.i for t in conj.subtree}
+    countries = [a.country for a in draft.sources + draft.targets if a.country]
+    return event_location(
+        sentence.doc,
+        draft.trigger.token,
+        article_countries=sorted(resolver.article_codes),
+        actor_countries=countries,
+        actor_token_ids=actor_ids,
+        base=sentence.base,
+    )

