@@ -107,6 +107,7 @@ class Codebook:
         self.sector_words: dict[str, str] = {}
         self.sector_phrases: dict[tuple[str, str], str] = {}
         self.country_names: dict[str, str] = {}
+        self.surnames: set[str] = set()
         self._build()
 
     # -- building ------------------------------------------------------------------------
@@ -163,6 +164,15 @@ class Codebook:
         for capital, iso3 in EXTRA_CAPITALS.items():
             name = self.country_names.get(iso3, iso3)
             self._add(capital, Entry(iso3, None, "GOV", name, "capital"), overwrite=True)
+        for names, code, sector in _read_tsv("people.tsv"):
+            forms = names.split("|")
+            is_country = code in self.country_names
+            entry = Entry(code if is_country else None, None if is_country else code, sector,
+                          forms[0], "person")
+            for form in forms:
+                self._add(form, entry)
+                if len(form.split()) == 1:
+                    self.surnames.add(_fold(form))
         for sector, words in _read_tsv("sectors.tsv"):
             for word in words.split("|"):
                 parts = word.split()
@@ -234,6 +244,10 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 continue
             if entry.kind == "capital" and tokens[i].ent_type_ == "PERSON":
                 continue
+            if entry.kind == "person" and length == 1 and key[0] in book.surnames:
+                # A surname alone counts only where the tagger sees a person's name.
+                if tokens[i].ent_type_ not in {"PERSON", ""} or tokens[i].pos_ != "PROPN":
+                    continue
             ent = person_ents.get(tokens[i].i)
             if ent is not None and len(ent) > length and entry.kind in {"country", "capital"}:
                 # "Jordan" in "Michael Jordan": part of a person's name.
@@ -375,6 +389,8 @@ class ActorResolver:
             ordered.pop()
         while ordered and (ordered[0].is_punct or ordered[0].dep_ == "case"):
             ordered.pop(0)
+        if not ordered:
+            ordered = [head]
         first, last = ordered[0], ordered[-1]
         if last.i - first.i > 12:  # keep evidence short: the head with its left modifiers
             first, last = min(head.left_edge, head, key=lambda t: t.i), head
@@ -430,6 +446,9 @@ class ActorResolver:
         det = [c for c in head.children if c.dep_ == "det"]
         if not det or det[0].lower_ != "the":
             return []
+        if any(c.dep_ in {"compound", "poss", "nmod"} or (c.dep_ == "amod" and c.pos_ == "PROPN")
+               for c in head.children):
+            return []  # "the Bush administration" names its actor; it is not an anaphor
         span = token_span(sentence, det[0], head)
         text = span.slice(self.text)
         if head.lower_ in {"north", "south"} and {"PRK", "KOR"} & self.article_codes:
@@ -439,6 +458,8 @@ class ActorResolver:
         if head.lemma_.lower() not in DEFINITE_HEADS:
             return []
         for seen in reversed(self.seen):
+            if seen.sentence == self._sentence_index and seen.token_i >= head.i:
+                continue
             coded = [a for a in seen.actors if a.code]
             if not coded:
                 continue

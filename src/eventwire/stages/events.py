@@ -120,7 +120,7 @@ class Trigger:
 
     @property
     def is_verb(self) -> bool:
-        return self.lexeme.pos == "V"
+        return self.lexeme.pos in {"V", "A"}
 
 
 def _is_verbal(token: Any) -> bool:
@@ -159,6 +159,12 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if obj is not None:
                 for conj in obj.conjuncts:
                     found |= _lemmas_of(conj)
+                # "25,000 tons of food aid", "$5 million of aid": the measured thing counts.
+                for prep in obj.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                found |= _lemmas_of(pobj)
             if not found & values:
                 return False
         elif key == "prep":
@@ -190,6 +196,10 @@ def find_triggers(sent: Any) -> list[Trigger]:
                 if entry:
                     found.append(Trigger(token, entry, end))
                     break
+        elif token.pos_ == "ADJ" and token.dep_ in {"acomp", "ROOT", "conj"}:
+            entry = _first_match(table.get(("A", lemma), []) or table.get(("A", token.lower_), []), token)
+            if entry:
+                found.append(Trigger(token, entry, token))
         elif token.pos_ in {"NOUN", "PROPN"} and token.tag_ != "NNP":
             candidates = []
             for child in token.children:
@@ -227,6 +237,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     subj = _children(verb, SUBJECT_DEPS)
     if subj:
         return subj, "subject"
+    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
+        return subject_heads(verb.head, depth + 1)
     if _is_passive(verb):
         for agent in _children(verb, {"agent"}):
             objs = _children(agent, {"pobj"})
@@ -238,6 +250,10 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         return [], ""
     dep = verb.dep_
     if dep == "conj" and _is_verbal(head):
+        if _is_passive(head):
+            patients = _children(head, PASSIVE_SUBJECT_DEPS)
+            if patients:
+                return patients, "conjunct-patient"
         return subject_heads(head, depth + 1)
     if dep == "xcomp":
         obj = _children(head, {"dobj"})
@@ -365,16 +381,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     code = lexeme.cameo
     rule = f"{lexeme.pos}:{lexeme.lemma}"
     confidence = 0.85 if trig.is_verb else 0.7
-    # Triggers in the complement of another trigger are absorbed by it ("agreed to meet").
-    if token.dep_ in {"xcomp", "ccomp"} and token.head.i in by_token:
-        parent = by_token[token.head.i]
-        if parent.lexeme.cls in {"plain", "commit", "control"}:
-            return None
-    if not trig.is_verb and token.dep_ in {"dobj", "pobj"}:
-        governor = token.head if token.dep_ == "dobj" else token.head.head
-        parent = by_token.get(governor.i)
-        if parent and parent.lexeme.cls in {"commit"}:
-            return None
+    if _absorbed(trig, by_token):
+        return None
     polarity = _polarity(token)
     sources, source_tokens, how = _sources(trig, sentence, resolver)
     own = {a.code for a in sources if a.code}
@@ -401,6 +409,15 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _agree_code(embedded.lexeme.cameo)
         if not targets:
             targets, target_tokens = _targets(embedded, sentence, resolver)
+    if not targets:
+        targets, target_tokens = _complement_targets(token, sentence, resolver, own)
+        if targets:
+            rule += ":complement-target"
+    if polarity == "negated" and _quad(code) in COOPERATIVE_QUADS and not _is_plain_negation_exempt(lexeme):
+        # Refusing cooperation is an event of its own: "will not accept", "failed to agree".
+        code = _reject_code_for(code)
+        polarity = "asserted"
+        rule += ":negated-cooperation"
     if polarity == "future" and lexeme.cls == "plain":
         code = _future_code(code)
         polarity = "asserted"
@@ -414,6 +431,104 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _absorbed(trig: Trigger, by_token: dict) -> bool:
+    """Is this trigger part of another trigger's event?
+
+    - a noun that is the object a lexicon verb names ("signed an agreement", "imposed
+      sanctions"), or a verbal noun answered by another trigger ("rejected an offer");
+    - any trigger inside the complement clause of a non-reporting trigger ("agreed to
+      meet", "threatened to hold a strike", "refused to release").
+    """
+    token = trig.token
+    if token.dep_ == "dobj":
+        parent = by_token.get(token.head.i)
+        if parent is not None and parent.lexeme.cls != "report":
+            if any(key == "obj" for key, _ in parent.lexeme.conditions):
+                return True
+            if _quad(trig.lexeme.cameo) in {1, 3} or parent.lexeme.cls == "commit":
+                return True
+    node = token
+    for _ in range(8):
+        head = node.head
+        if head is node or node.dep_ == "relcl":
+            return False
+        parent = by_token.get(head.i)
+        if parent is not None:
+            if parent.lexeme.cls == "report":
+                return False
+            if node.dep_ in {"xcomp", "ccomp"}:
+                return True
+        if node.dep_ not in {"xcomp", "dobj", "pobj", "prep", "acl", "pcomp", "compound", "amod"}:
+            return False
+        node = head
+    return False
+
+
+def _is_plain_negation_exempt(lexeme: Lexeme) -> bool:
+    return lexeme.pos == "N"
+
+
+def _reject_code_for(code: str) -> str:
+    return {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}.get(
+        _root(code), "120"
+    )
+
+
+COMPLEMENT_PREPS = {"to", "with", "against", "on", "from", "for", "into", "toward", "towards"}
+
+
+def _complement_targets(
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """Targets named in the trigger's complement: "demanded that X ...", "offered to hand
+    over to X", "refused to meet X", "threatened to cut off electricity to X"."""
+    heads: list[Any] = []
+    frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}]
+    for _ in range(2):
+        nxt = []
+        for comp in frontier:
+            if comp.dep_ == "ccomp":
+                heads.extend(_children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+            heads.extend(h for h in _children(comp, {"dobj", "dative"}))
+            for prep in _children(comp, {"prep"}):
+                if prep.lower_ in COMPLEMENT_PREPS:
+                    heads.extend(_children(prep, {"pobj"}))
+            for obj in _children(comp, {"dobj"}):
+                for prep in _children(obj, {"prep"}):
+                    if prep.lower_ in COMPLEMENT_PREPS:
+                        heads.extend(_children(prep, {"pobj"}))
+            nxt.extend(c for c in comp.children if c.dep_ in {"xcomp", "ccomp"})
+        if heads:
+            break
+        frontier = nxt
+    actors: list[Actor] = []
+    used = []
+    for head in heads:
+        if head.lower_ in {"it", "they", "them"} and head.dep_ in SUBJECT_DEPS:
+            continue
+        found = resolver.resolve_group(sentence, head) or _inside(head, sentence, resolver, own)
+        found = [a for a in found if not (a.code and a.code in own and a.by.endswith(":coref"))]
+        if found:
+            actors.extend(found)
+            used.append(head)
+    return actors, used
+
+
+def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
+    """Last resort: the country of "in X" where the action happened ("lifted a curfew in X")."""
+    heads = []
+    for node in [token, *_children(token, {"dobj"})]:
+        for prep in _children(node, {"prep"}):
+            if prep.lower_ in {"in", "on", "across", "throughout"}:
+                heads.extend(_children(prep, {"pobj"}))
+    out = []
+    for head in heads:
+        for actor in resolver.resolve(sentence, head):
+            if actor.country:
+                out.append(actor)
+    return out
 
 
 def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
@@ -820,9 +935,15 @@ def _finish(
             continue
         if not draft.sources:
             continue
-        if not draft.targets and plover in RECIPIENT_REQUIRED:
+        if not draft.targets and plover not in {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}:
+            draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
+            if draft.targets:
+                draft.rule += ":place-target"
+                draft.confidence -= 0.1
+        joint = len({a.code for a in draft.sources if a.code}) >= 2
+        if not draft.targets and plover in RECIPIENT_REQUIRED and not joint:
             continue
-        if not draft.targets and plover == "COOPERATE" and len(draft.sources) < 2:
+        if not draft.targets and plover == "COOPERATE" and not joint:
             continue
         if _self_directed(draft):
             continue
