@@ -68,6 +68,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from typing import Any
 
 __all__ = [
@@ -324,6 +325,7 @@ def _build_concepts() -> dict[str, str]:
 _CONCEPTS = _build_concepts()
 
 
+@lru_cache(maxsize=1 << 18)
 def _term(word: str) -> str:
     return _CONCEPTS.get(word) or _CONCEPTS.get(_stem(word)) or _stem(word)
 

@@ -133,7 +133,7 @@ def _stream(db: Database, sql: str, params: Sequence[Any] = ()) -> Iterator[dict
 
 
 def _clusters(db: Database) -> Iterator[dict[str, Any]] | None:
-    from .store.ingest import clusters_module
+    from .store.writer import clusters_module
 
     module = clusters_module()
     if module is None or not hasattr(module, "iter_clusters"):

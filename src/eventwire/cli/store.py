@@ -290,7 +290,7 @@ def export(db_path: str, fmt: str, level: str, output: str | None) -> None:
     """
     from ..export import ExportError
     from ..export import export as run_export
-    from ..store.ingest import clusters_module
+    from ..store.writer import clusters_module
 
     if level == "clusters" and clusters_module() is None:
         click.echo("note: clustering is not installed; --level clusters exports events.", err=True)

@@ -358,6 +358,11 @@ class ActorResolver:
             if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}:
                 return []
             return [self._actor(sentence, head, tokens, None, None)]
+        if head.pos_ == "NOUN" and any(
+            t.ent_type_ in {"ORG", "NORP", "PERSON"} and t.i != head.i for t in tokens
+        ):
+            # "supporters of former President X": a group named after a named entity.
+            return [self._actor(sentence, head, tokens, None, None)]
         return []
 
     def _choose(self, inside: list[Mention], head: Any) -> list[Mention]:

@@ -226,6 +226,21 @@ def _children(token: Any, deps: set[str]) -> list[Any]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _pobjs(prep: Any) -> list[Any]:
+    """Objects of a preposition; when the parse lost them, the next noun phrase's head."""
+    objs = _children(prep, {"pobj", "pcomp"})
+    if objs or prep.dep_ != "prep":
+        return [o for o in objs if o.dep_ == "pobj"] or objs
+    sent = prep.sent
+    for token in sent[prep.i - sent.start + 1 :]:
+        if token.pos_ in {"DET", "NUM", "ADJ", "PUNCT"} or token.dep_ in {"compound", "amod", "nummod", "det", "poss", "case"}:
+            continue
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return [token]
+        break
+    return []
+
+
 def _is_passive(verb: Any) -> bool:
     return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
 
@@ -418,6 +433,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _reject_code_for(code)
         polarity = "asserted"
         rule += ":negated-cooperation"
+    if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4}:
+        code = _threat_code(code)  # "may halt aid", "could strike": a threat
+        polarity = "asserted"
+        rule += ":conditional-threat"
     if polarity == "future" and lexeme.cls == "plain":
         code = _future_code(code)
         polarity = "asserted"
@@ -455,6 +474,11 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
         if head is node or node.dep_ == "relcl":
             return False
         parent = by_token.get(head.i)
+        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            # "staged rallies to demand reforms": the purpose belongs to the action.
+            light_trigger = any(c.dep_ == "dobj" and c.i in by_token for c in head.children)
+            if (parent is not None and parent.lexeme.cls != "report") or light_trigger:
+                return True
         if parent is not None:
             if parent.lexeme.cls == "report":
                 return False
@@ -467,7 +491,7 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
 
 
 def _is_plain_negation_exempt(lexeme: Lexeme) -> bool:
-    return lexeme.pos == "N"
+    return False
 
 
 def _reject_code_for(code: str) -> str:
@@ -486,6 +510,9 @@ def _complement_targets(
     over to X", "refused to meet X", "threatened to cut off electricity to X"."""
     heads: list[Any] = []
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}]
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_verbal(token.head):
+        # "staged demonstrations to demand reforms from X": the light verb's purpose clause.
+        frontier += [c for c in token.head.children if c.dep_ in {"advcl", "xcomp"}]
     for _ in range(2):
         nxt = []
         for comp in frontier:
@@ -519,10 +546,13 @@ def _complement_targets(
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
     """Last resort: the country of "in X" where the action happened ("lifted a curfew in X")."""
     heads = []
-    for node in [token, *_children(token, {"dobj"})]:
+    nodes = [token, *_children(token, {"dobj", "nsubjpass"})]
+    for prep in _children(token, {"prep"}):
+        nodes.extend(_children(prep, {"pobj"}))
+    for node in nodes:
         for prep in _children(node, {"prep"}):
-            if prep.lower_ in {"in", "on", "across", "throughout"}:
-                heads.extend(_children(prep, {"pobj"}))
+            if prep.lower_ in {"in", "on", "across", "throughout", "near", "inside"}:
+                heads.extend(_pobjs(prep))
     out = []
     for head in heads:
         for actor in resolver.resolve(sentence, head):
@@ -740,15 +770,20 @@ def _targets(
             heads = passive_patients(token)
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
+        instruments: list[Any] = []
         if not heads:
-            heads = [h for h in _children(token, {"dobj", "dative"})
-                     if h.dep_ == "dative" or h.lemma_.lower() not in INSTRUMENTS]
+            conditional = any(key == "obj" for key, _ in lexeme.conditions)
+            for h in _children(token, {"dobj", "dative"}):
+                if conditional and h.dep_ != "dative" and h.lemma_.lower() in INSTRUMENTS:
+                    instruments.append(h)  # "imposed sanctions on X": look inside, not at it
+                else:
+                    heads.append(h)
             if lexeme.lemma.endswith(" fire"):
                 heads = []
         preps = lexeme.target_preps | {"against"}
         for child in token.children:
             if child.dep_ in {"prep", "prt"} and child.lower_ in preps:
-                heads.extend(_children(child, {"pobj"}))
+                heads.extend(_pobjs(child))
         if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
             heads = _nested_against(token)
         if not heads and lexeme.cls == "control":
@@ -760,7 +795,7 @@ def _targets(
         preps = lexeme.target_preps | {"against", "on"}
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between":
-                heads.extend(_children(child, {"pobj"}))
+                heads.extend(_pobjs(child))
         if not heads:
             heads = _nested_against(token)
         if not heads and token.dep_ in {"nsubj", "dobj"} and lexeme.target_preps & {"of"}:
@@ -774,6 +809,12 @@ def _targets(
         if found:
             actors.extend(found)
             used.append(head)
+    if not actors and trig.is_verb:
+        for head in instruments:
+            found = _inside(head, sentence, resolver, own)
+            if found:
+                actors.extend(found)
+                used.append(head)
     return actors, used
 
 
@@ -816,7 +857,7 @@ def _inside(noun: Any, sentence: Sentence, resolver: ActorResolver, own: set[str
             if found:
                 return found
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "by", "with", "against", "on"}:
+        if child.dep_ == "prep" and child.lower_ in {"of", "by", "with", "against", "on", "from", "to", "over"}:
             for obj in _children(child, {"pobj"}):
                 found = resolver.resolve_group(sentence, obj)
                 if found:
@@ -933,6 +974,13 @@ def _finish(
         plover = cameo_entry(draft.cameo).plover
         if not plover or plover not in QUAD_CLASS:
             continue
+        if not draft.sources and plover == "COERCE" and _is_passive(draft.trigger.token):
+            # "was arrested in Lebanon": the state that arrests where it happened.
+            draft.sources = [replace(a, sector="GOV") for a in _place_targets(draft.trigger.token, sentence, resolver)
+                             if a.country and a.country not in {t.country for t in draft.targets}][:1]
+            if draft.sources:
+                draft.rule += ":place-source"
+                draft.confidence -= 0.15
         if not draft.sources:
             continue
         if not draft.targets and plover not in {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}:

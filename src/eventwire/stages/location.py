@@ -191,8 +191,10 @@ def _collect_mentions(sent: Any, gazetteer: Gazetteer) -> list[_Mention]:
     mentions: list[_Mention] = []
     covered: set[int] = set()
     for ent in doc.ents:
-        if ent.start < sent.start or ent.end > sent.end or ent.label_ in NON_PLACE_LABELS:
+        if ent.start < sent.start or ent.end > sent.end:
             continue
+        if ent.label_ in NON_PLACE_LABELS:
+            continue  # its proper nouns are still looked at below ("Aleppo overnight", TIME)
         covered.update(range(ent.start, ent.end))
         start, end = ent.start, ent.end
         while start < end and _is_det(doc[start]):
@@ -212,11 +214,12 @@ def _collect_mentions(sent: Any, gazetteer: Gazetteer) -> list[_Mention]:
             doc[start:end].text, main_names_only=True
         ):
             continue  # a demonym ("the Thai border"), not a place the NER took for one
-        if not strong and not any(doc[i].pos_ == "PROPN" for i in range(start, end)):
-            # A person, organisation or demonym label on an adjective ("Russian") is never
-            # a place; on a proper noun ("Samarra") it may be a place the NER got wrong:
-            # event_location keeps it when the gazetteer knows it or a place noun
-            # introduces it ("the town of X").
+        if not strong and (
+            doc[start].pos_ == "ADJ" or not doc[start].text[:1].isupper()
+        ):
+            # A person or organisation label on a capitalised word ("Samarra") may be a
+            # place the NER got wrong: event_location keeps it when the gazetteer knows
+            # it, a place noun introduces it ("the town of X") or a qualifier follows it.
             continue
         mentions.append(_Mention(start, end, strong))
     # proper-noun runs the NER missed
@@ -343,8 +346,8 @@ def _climb(root: Any, sent: Any) -> tuple[_Slot | None, str | None]:
         if head.i == cur.i or not (sent.start <= head.i < sent.end):
             return None, noun
         if dep in CLIMB_DEPS and head.pos_ in ("NOUN", "PROPN", "NUM"):
-            if dep in MODIFIER_DEPS and head.lower_ not in PLACE_NOUNS:
-                modifier = True
+            if dep == "poss" or (dep in MODIFIER_DEPS and head.lower_ not in PLACE_NOUNS):
+                modifier = True  # "Kenya's capital", "the U.S. embassy" (not "X province")
             if head.lower_ in PLACE_NOUNS:
                 via_place_noun = True
                 via_admin = via_admin or head.lower_ in ADMIN_NOUNS
@@ -511,8 +514,9 @@ def event_location(
         else:
             prefer = "city" if slot.noun in CITY_NOUNS else None
         place, qualifier_place = _resolve(m, gazetteer, context, prefer)
-        if not m.strong and place is None and not (slot.via_admin or _via_place_noun(root)):
-            continue  # an unlabelled unknown word is not a place
+        if not m.strong and place is None:
+            if not (m.qualifier or slot.via_admin or _via_place_noun(root)):
+                continue  # an unknown word the NER did not call a place is not one
         cost = _path_cost(head, slot.attach)
         if cost is None:
             continue

@@ -63,7 +63,7 @@ run_id, article_id, event_id (null: the article itself), change added/replaced/d
 from __future__ import annotations
 
 from .database import Database, open_database
-from .ingest import IngestReport, ingest, store_coded
+from .writer import IngestReport, ingest, store_coded
 from .query import EventFilter, InvalidFilter, QueryResult, query_events
 from .schema import SCHEMA_VERSION
 

@@ -330,6 +330,7 @@ class Database:
                 else:
                     outcomes.append(REPLACED)
                 writes.append(item)
+            self._check_event_ids(writes)
             replaced = [item.article_id for item in writes if item.article_id in old]
             old_events: dict[str, dict[str, dict[str, Any]]] = {}
             if replaced:
@@ -372,6 +373,25 @@ class Database:
                     [[item.article_id for item in writes]],
                 )
         return outcomes
+
+    def _check_event_ids(self, writes: Sequence[_Prepared]) -> None:
+        """Event ids are unique across articles (contract.event_id hashes the article id)."""
+        owner: dict[str, str] = {}
+        for item in writes:
+            for row, _, _ in item.events:
+                other = owner.setdefault(row["event_id"], item.article_id)
+                if other != item.article_id:
+                    raise _id_clash(row["event_id"], item.article_id, other)
+        if not owner:
+            return
+        clash = self.rows(
+            "SELECT event_id, article_id FROM events WHERE list_contains(?, event_id) "
+            "AND NOT list_contains(?, article_id) ORDER BY event_id LIMIT 1",
+            [list(owner), [item.article_id for item in writes]],
+        )
+        if clash:
+            event_id = clash[0]["event_id"]
+            raise _id_clash(event_id, owner[event_id], clash[0]["article_id"])
 
     def _move_to_history(self, article_ids: list[str], now: datetime, run_id: str | None) -> None:
         con = self.con
@@ -445,6 +465,14 @@ class _Prepared:
     @property
     def article_id(self) -> str:
         return self.article_row["article_id"]
+
+
+def _id_clash(event_id: str, article_id: str, other: str) -> StorageError:
+    return StorageError(
+        f"Event id {event_id!r} of article {article_id!r} is already used by article "
+        f"{other!r}. Event ids must be unique across articles: build them with "
+        "eventwire.contract.event_id, which hashes the article id."
+    )
 
 
 def _first(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:

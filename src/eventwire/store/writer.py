@@ -188,21 +188,20 @@ class _Writer:
         try:
             with self.db.transaction():
                 outcomes = self._write(batch, now)
-        except duckdb.Error:
+        except (duckdb.Error, StorageError):
             # One article broke the batch: write them one by one to isolate it.
             outcomes = []
             for item in batch:
                 try:
                     with self.db.transaction():
                         outcomes += self._write([item], now)
-                except duckdb.Error as exc:
+                except (duckdb.Error, StorageError) as exc:
                     assert isinstance(item, _Prepared)
                     reject = Reject(
                         source=item.article_row.get("origin") or item.article_id,
                         stage="store",
                         error=type(exc).__name__,
-                        message=f"{item.article_id}: storing failed with "
-                        f"{type(exc).__name__}: {exc}".replace("\n", " "),
+                        message=" ".join(f"{item.article_id}: storing failed: {exc}".split()),
                         article_id=item.article_id,
                     )
                     with self.db.transaction():
