@@ -115,20 +115,22 @@ def normalize_place_name(name: str) -> str:
     return _normalize_many([name])[0]
 
 
+_SPACES = re.compile(r"[^\S\n]+")
+_EDGE_SPACES = re.compile(r" ?\n ?")
+_LEADING_THE = re.compile(r"(?m)^the (?=\S)")
+_ABBREVIATION_WORDS = re.compile(r"\b(?:st|ste|ft|mt)\b")
+
+
 def _normalize_many(names: Sequence[str]) -> list[str]:
     """:func:`normalize_place_name` over many names at once (one pass over one string)."""
     text = "\n".join(name.replace("\n", " ") for name in names).translate(_FOLD)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    out = []
-    for part in text.lower().split("\n"):
-        words = part.split()
-        if len(words) > 1 and words[0] == "the":
-            del words[0]
-        if "st" in words or "ste" in words or "ft" in words or "mt" in words:
-            words = [_ABBREVIATIONS.get(word, word) for word in words]
-        out.append(" ".join(words))
-    return out
+    text = _SPACES.sub(" ", text.lower())
+    text = _EDGE_SPACES.sub("\n", text).strip(" ")
+    text = _LEADING_THE.sub("", text)
+    text = _ABBREVIATION_WORDS.sub(lambda m: _ABBREVIATIONS[m.group()], text)
+    return text.split("\n")
 
 
 # -- US states ----------------------------------------------------------------------------
@@ -244,16 +246,26 @@ _INSTITUTION = re.compile(
     r"\b(?:University|College|School|Hospital|Bank|Council|Army|Church|Station|Airport|"
     r"Base|Stadium|Society|Company|Reservation|Institute|Ministry|Government)\b"
 )
-_NON_LATIN = re.compile(r"[^\x00-\u024f\u02b0-\u036f\u1e00-\u1eff\u2018-\u201f]")
+# One line of a newline-joined list of alternate names that is a Latin-script proper
+# noun: starts with a capital, has a small letter (so no IATA codes like "ALV"), and no
+# letter outside Latin (+ extensions, spacing modifiers, combining marks, quotes).
+_LATIN_NAME_LINE = re.compile(
+    "(?m)^(?=[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff])"
+    "(?=[^\n]*[a-z\u00df-\u00ff])"
+    "[^\n\u0250-\u02af\u0370-\u1dff\u1f00-\u2017\u2020-\U0010ffff]*$"
+)
 
 
-def _is_latin_name(name: str) -> bool:
-    """A Latin-script alternate name written like a proper noun (not an IATA code)."""
-    if not name[:1].isupper() or name.isupper():
-        return False
-    if not name.isascii() and _NON_LATIN.search(name) is not None:
-        return False
-    return _INSTITUTION.search(name) is None
+def _latin_alternate_names(rows: Sequence[dict]) -> list[list[str]]:
+    """Per city row, its alternate names worth matching: Latin script, written like a
+    proper noun, not an institution, not the main name again."""
+    out = []
+    for row in rows:
+        alts = row.get("alternatenames") or ()
+        found = _LATIN_NAME_LINE.findall("\n".join(alts)) if alts else []
+        name = row["name"]
+        out.append([a for a in found if a != name and _INSTITUTION.search(a) is None])
+    return out
 
 
 class Gazetteer:
@@ -308,13 +320,17 @@ class Gazetteer:
             if place.feature == "country":
                 base += COUNTRY_BONUS
         self._score_base.append(base)
-        seen: set[str] = set()
-        for flag, group in ((1, keys), (0, alt_keys)):
+        index_get = self._index.get
+        main = set(keys)
+        for flag, group in ((1, main), (0, set(alt_keys) - main)):
+            code = index * 2 + flag
             for key in group:
-                if not key or key in seen:
-                    continue
-                seen.add(key)
-                self._index.setdefault(key, []).append(index * 2 + flag)
+                if key:
+                    bucket = index_get(key)
+                    if bucket is None:
+                        self._index[key] = [code]
+                    else:
+                        bucket.append(code)
         return index
 
     def _load(self, min_city_population: int) -> None:
@@ -337,10 +353,7 @@ class Gazetteer:
 
         rows = list(cities.values())
         del cities
-        alt_lists = [
-            [a for a in row.get("alternatenames", ()) if a != row["name"] and _is_latin_name(a)]
-            for row in rows
-        ]
+        alt_lists = _latin_alternate_names(rows)
         flat = [row["name"] for row in rows]
         for alts in alt_lists:
             flat.extend(alts)

@@ -38,6 +38,8 @@ NAME = "events.rules.v1"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "'d"}
+# Subordinate clauses that state a condition, not a fact.
+CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
 OBLIGATION_AUX = {"must", "should"}
 HEDGES = {
@@ -60,6 +62,11 @@ LIGHT_VERBS = {
 # Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
 PARTICIPATION_PREPS = {"in", "during", "amid", "through", "after", "into"}
 # Types coded only with a recipient: an accusation or an attack on nobody is no event.
+# PLOVER: cooperative actions of these types reported in the future tense are AGREE.
+FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+# Lexicon codes whose object is a person or group (the target), not a thing handed over.
+PERSON_OBJECT_CODES = {"0841", "166", "1661", "1662", "174", "043", "041", "114", "0862", "1053",
+                       "173", "181", "186"}  # fmt: skip
 RECIPIENT_REQUIRED = {"AID", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT",
                       "COERCE", "ASSAULT"}  # fmt: skip
 # Objects that are what is sent, signed or imposed, not who receives it.
@@ -88,6 +95,8 @@ class Lexeme:
     cameo: str
     cls: str
     target_preps: frozenset[str]
+    #: PLOVER type and mode where the manual departs from the CAMEO crosswalk ("resign").
+    plover: tuple[str, str | None] | None = None
 
 
 @cache
@@ -103,8 +112,13 @@ def lexicon() -> dict[tuple[str, str], list[Lexeme]]:
         for part in filter(None, when.split(";")):
             key, _, values = part.partition("=")
             conditions.append((key, frozenset(values.split("|"))))
+        override = None
+        if ">" in code:
+            code, _, target = code.partition(">")
+            ptype, _, mode = target.partition(":")
+            override = (ptype, mode or None)
         entry = Lexeme(pos, lemma, tuple(conditions), code, cls,
-                       frozenset(filter(None, preps.split("|"))))
+                       frozenset(filter(None, preps.split("|"))), override)
         table.setdefault((pos, lemma), []).append(entry)
     for entries in table.values():
         entries.sort(key=lambda e: not e.conditions)
@@ -437,6 +451,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
+    if polarity == "future" and lexeme.cls == "plain" and _has_condition(token, "unless"):
+        code = _threat_code(code) if _quad(code) in {3, 4} else "131"  # a conditional sanction
+        polarity = "asserted"
+        rule += ":ultimatum"
     if polarity == "future" and lexeme.cls == "plain":
         code = _future_code(code)
         polarity = "asserted"
@@ -488,6 +506,13 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _has_condition(token: Any, mark: str) -> bool:
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == mark for m in c.children)
+        for c in token.children
+    )
 
 
 def _is_plain_negation_exempt(lexeme: Lexeme) -> bool:
@@ -587,10 +612,11 @@ def _quad(code: str) -> int:
 def _future_code(code: str) -> str:
     """What an action in the future or promised is: cooperation -> AGREE, hostility -> THREATEN."""
     quad = _quad(code)
-    if cameo_entry(code).plover == "AGREE":
+    plover = cameo_entry(code).plover
+    if plover == "AGREE":
         return code
     if quad in COOPERATIVE_QUADS:
-        return _agree_code(code)
+        return _agree_code(code)  # a promise to cooperate, release or allow
     if quad in {3, 4}:
         return _threat_code(code)
     return code
@@ -644,9 +670,14 @@ def _polarity(token: Any) -> str:
     """asserted, negated, future, intended or hypothetical, read from the verb chain."""
     node = token
     for _ in range(6):
-        for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in {"no", "never"}):
-                return "negated"
+        children = list(node.children)
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in children):
+            return "negated"
+        if node.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children
+        ):
+            return "hypothetical"  # "unless Baghdad accepted", "if it is attacked"
+        for child in children:
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return "future"
             if child.dep_ == "aux" and child.lower_ in MAYBE_AUX:
@@ -656,7 +687,7 @@ def _polarity(token: Any) -> str:
             continue
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
-            if lemma in {"deny", "fail"}:
+            if lemma in {"deny", "fail", "decline", "refuse"}:
                 return "negated"
             if lemma in INTENT_VERBS:
                 return "intended"
@@ -772,9 +803,12 @@ def _targets(
             heads = _children(trig.phrase_end, {"pobj"}) or heads
         instruments: list[Any] = []
         if not heads:
-            conditional = any(key == "obj" for key, _ in lexeme.conditions)
+            obj_values = next((v for key, v in lexeme.conditions if key == "obj"), frozenset())
+            thing = bool(obj_values) and lexeme.cameo not in PERSON_OBJECT_CODES
             for h in _children(token, {"dobj", "dative"}):
-                if conditional and h.dep_ != "dative" and h.lemma_.lower() in INSTRUMENTS:
+                if h.dep_ != "dative" and (
+                    h.lemma_.lower() in INSTRUMENTS or (thing and _lemmas_of(h) & obj_values)
+                ):
                     instruments.append(h)  # "imposed sanctions on X": look inside, not at it
                 else:
                     heads.append(h)
@@ -920,33 +954,34 @@ def _claim_from(actors: list[Actor], head: Any, sentence: Sentence, resolver: Ac
 
 
 def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: dict, reports: set[int]) -> list[_Draft]:
-    """"X said Y must / should do Z" is a request from X to Y."""
+    """"X said / insisted / reminded Y that Y must do Z" is a request from X to Y."""
     drafts = []
-    for token in sentence.doc:
-        if token.i not in reports:
+    for comp in sentence.doc:
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
             continue
-        for comp in token.children:
-            if comp.dep_ != "ccomp":
-                continue
-            if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
-                continue
-            speakers, _ = subject_heads(token)
-            addressees = _children(comp, SUBJECT_DEPS)
-            if not speakers or not addressees:
-                continue
-            sources = resolver.resolve_group(sentence, speakers[0])
-            targets = resolver.resolve_group(sentence, addressees[0])
-            if not sources or not targets:
-                continue
-            inner = by_token.get(comp.i)
-            code = _request_code(inner, "100") if inner else "100"
-            lexeme = Lexeme("V", comp.lemma_.lower(), (), code, "plain", frozenset())
-            trig = Trigger(comp, lexeme, comp)
-            drafts.append(_Draft(
-                trigger=trig, sentence=sentence, cameo=code, sources=sources, targets=targets,
-                source_tokens=speakers, target_tokens=addressees, rule=f"V:{comp.lemma_}:obligation",
-                confidence=0.7,
-            ))  # fmt: skip
+        if comp.dep_ not in {"ccomp", "acl", "xcomp", "advcl"} or comp.head is comp:
+            continue
+        addressees = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        governor = comp.head
+        if not _is_verbal(governor) and governor.dep_ in {"dobj", "pobj", "attr"}:
+            governor = governor.head if _is_verbal(governor.head) else governor.head.head
+        if not _is_verbal(governor) or not addressees:
+            continue
+        speakers, _ = subject_heads(governor)
+        if not speakers:
+            continue
+        sources = resolver.resolve_group(sentence, speakers[0])
+        targets = resolver.resolve_group(sentence, addressees[0])
+        if not sources or not targets:
+            continue
+        inner = by_token.get(comp.i)
+        code = _request_code(inner, "100") if inner else "100"
+        lexeme = Lexeme("V", comp.lemma_.lower(), (), code, "plain", frozenset())
+        drafts.append(_Draft(
+            trigger=Trigger(comp, lexeme, comp), sentence=sentence, cameo=code, sources=sources,
+            targets=targets, source_tokens=speakers, target_tokens=addressees,
+            rule=f"V:{comp.lemma_}:obligation", confidence=0.7,
+        ))  # fmt: skip
     return drafts
 
 
@@ -969,8 +1004,11 @@ def _finish(
     for draft in drafts:
         if draft.polarity in {"negated", "hypothetical"} and not config.keep_unasserted:
             continue
-        if draft.trigger.token.i in obligation_ids and not draft.rule.endswith(":obligation"):
-            continue
+        token = draft.trigger.token
+        if not draft.rule.endswith(":obligation") and any(
+            i == token.i or token.doc[i].is_ancestor(token) for i in obligation_ids
+        ):
+            continue  # the action demanded is not an event of its own
         plover = cameo_entry(draft.cameo).plover
         if not plover or plover not in QUAD_CLASS:
             continue
@@ -995,12 +1033,16 @@ def _finish(
             continue
         if _self_directed(draft):
             continue
+        if draft.trigger.lexeme.lemma == "arrive" and any(a.sector == "MIL" for a in draft.sources):
+            continue  # troops arriving is a deployment, not a visit
         kept.append(draft)
     kept = _merge_sentence(kept)
     quantities = _quantities(sentence, sentence_text)
     assigned = _assign_quantities(kept, quantities)
     for draft in kept:
         entry = cameo_entry(draft.cameo)
+        override = draft.trigger.lexeme.plover if draft.cameo == draft.trigger.lexeme.cameo else None
+        plover_type, plover_mode = override or (entry.plover, entry.mode)
         token = draft.trigger.token
         trigger_span = token_span(sentence, token, draft.trigger.phrase_end
                                   if draft.trigger.phrase_end.i > token.i else None)
@@ -1012,8 +1054,8 @@ def _finish(
             confidence -= 0.1
         location = _location(draft, sentence, resolver, config) if config.locations else None
         event = Event(
-            type=entry.plover,
-            mode=entry.mode,
+            type=plover_type,
+            mode=plover_mode,
             cameo=draft.cameo,
             trigger=trigger_span,
             sentence=sentence.span,
