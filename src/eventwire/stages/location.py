@@ -51,7 +51,7 @@ LOCATIVE_PREPS = frozenset(
     "in at near outside inside across around throughout within along through into "
     "off amid beside nearby".split()
 )
-# Words that make "X of Y" locative: "outside of Y", "north of Y", "ahead of"? (no).
+# Words that make "X of Y" locative: "outside of Y", "50 km north of Y".
 LOCATIVE_OF_HEADS = frozenset(
     "outside inside north south east west northeast northwest southeast southwest".split()
 )
@@ -64,8 +64,7 @@ PLACE_NOUNS = frozenset(
     quarter island islands peninsula coast border borders vicinity municipality territory
     territories strip valley street streets camp settlement environs north south east west
     north-east north-west south-east south-west northeast northwest southeast southwest
-    downtown countryside frontier republic kingdom emirate countryside municipality
-    stronghold base""".split()
+    downtown countryside frontier republic kingdom emirate stronghold base""".split()
 )
 # Geographic nouns kept in a place's text when they follow its name: "Kursk region".
 ADMIN_NOUNS = frozenset(
@@ -108,7 +107,7 @@ OF_PLACE_NOUNS = frozenset(
 )
 ATTACK_NOUNS = frozenset(
     """attack strike raid assault offensive bombardment bombing march airstrike
-    air-strike incursion push advance assault onslaught shelling fire barrage""".split()
+    air-strike incursion push advance onslaught shelling fire barrage""".split()
 )
 # Reporting verbs: a trigger inside what they report is not located by their clause.
 SPEECH_VERBS = frozenset(
@@ -128,7 +127,7 @@ ORG_WORDS = frozenset(
     court church mosque museum hospital times news post radio television tv press
     airlines airways foundation fund organisation organization authority board office
     embassy consulate parliament assembly senate congress government administration
-    cabinet club team fc""".split()
+    cabinet team fc""".split()
 )
 # Proper nouns that are dates, not places, when the NER leaves them unlabelled.
 CALENDAR_WORDS = frozenset(
@@ -179,6 +178,22 @@ class _Slot:
     noun: str | None = None  # the first place noun above the name ("town", "province")
 
 
+@dataclass(slots=True)
+class _Candidate:
+    cost: float
+    mention: _Mention
+    slot: _Slot
+    place: Place | None
+    qualifier_place: Place | None
+
+    def rank(self) -> tuple[float, int, int]:
+        """Cheapest first; then the most specific place (city, admin1, country, unknown);
+        then the first in the sentence."""
+        known = self.place or self.qualifier_place
+        specificity = _SPECIFICITY.get(known.feature, 3) if known else 3
+        return (self.cost, specificity, self.mention.start)
+
+
 # -- mentions -----------------------------------------------------------------------------
 
 
@@ -214,9 +229,7 @@ def _collect_mentions(sent: Any, gazetteer: Gazetteer) -> list[_Mention]:
             doc[start:end].text, main_names_only=True
         ):
             continue  # a demonym ("the Thai border"), not a place the NER took for one
-        if not strong and (
-            doc[start].pos_ == "ADJ" or not doc[start].text[:1].isupper()
-        ):
+        if not strong and (doc[start].pos_ == "ADJ" or not doc[start].text[:1].isupper()):
             # A person or organisation label on a capitalised word ("Samarra") may be a
             # place the NER got wrong: event_location keeps it when the gazetteer knows
             # it, a place noun introduces it ("the town of X") or a qualifier follows it.
@@ -243,7 +256,9 @@ def _collect_mentions(sent: Any, gazetteer: Gazetteer) -> list[_Mention]:
     return mentions
 
 
-def _attach_qualifiers(doc: Any, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+def _attach_qualifiers(
+    doc: Any, mentions: list[_Mention], gazetteer: Gazetteer
+) -> list[_Mention]:
     """Turn "X, Y" (Y a country or US state) into X qualified by Y; drop Y as a place."""
     by_start = {m.start: m for m in mentions}
     dropped: set[int] = set()
@@ -266,7 +281,8 @@ def _attach_qualifiers(doc: Any, mentions: list[_Mention], gazetteer: Gazetteer)
         nxt = doc[y_end] if y_end < len(doc) else None
         after = doc[y_end + 1] if y_end + 1 < len(doc) else None
         if nxt is not None and (
-            nxt.lower_ in ("and", "or") or (nxt.text == "," and after is not None and after.lower_ in ("and", "or"))
+            nxt.lower_ in ("and", "or")
+            or (nxt.text == "," and after is not None and after.lower_ in ("and", "or"))
         ):
             continue
         if any(p.feature == "country" for p in gazetteer.lookup(doc[m.start : m.end].text)[:1]):
@@ -286,7 +302,8 @@ def _shape_text(doc: Any, m: _Mention) -> None:
     if end - start > 1 and doc[end - 1].lower_ in ADMIN_NOUNS:
         m.admin_text = True  # "Kursk Region" inside the entity
     # a direction word just before: "in south Lebanon", "eastern Beirut"
-    if start > 0 and doc[start - 1].lower_ in DIRECTIONS and doc[start - 1].head.i in range(start, end):
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in DIRECTIONS and start <= before.head.i < end:
         start -= 1
     # a geographic noun just after, that the name modifies: "the Jaffna peninsula"
     if end < len(doc) and doc[end].lower_ in FEATURE_NOUNS and doc[end - 1].head.i == end:
@@ -327,24 +344,29 @@ def _lookup_variants(name: str) -> Iterable[str]:
 
 
 def _slot(root: Any, sent: Any) -> _Slot | None:
-    """Which locative slot (if any) the phrase headed by ``root`` fills."""
-    slot, noun = _climb(root, sent)
-    if slot is not None:
-        slot.noun = noun
-    return slot
+    """Which locative slot (if any) the phrase headed by ``root`` fills.
 
-
-def _climb(root: Any, sent: Any) -> tuple[_Slot | None, str | None]:
+    Climbs from the name through modifiers, appositions, coordination and the "of" of
+    place nouns ("the besieged town of X") to the word that decides: a locative
+    preposition, "to"/"from" of a movement/departure, or a verb acting on a place.
+    """
     cur = root
     modifier = False
     via_place_noun = False
     via_admin = False
     noun: str | None = None
+
+    def slot(kind: str, attach: Any) -> _Slot:
+        return _Slot(kind, attach, modifier, via_admin, noun)
+
+    def origin(head: Any) -> _Slot | None:
+        return slot("origin", head) if _governs(head, DEPARTURE_WORDS) else None
+
     for _ in range(12):
         dep = cur.dep_
         head = cur.head
         if head.i == cur.i or not (sent.start <= head.i < sent.end):
-            return None, noun
+            return None
         if dep in CLIMB_DEPS and head.pos_ in ("NOUN", "PROPN", "NUM"):
             if dep == "poss" or (dep in MODIFIER_DEPS and head.lower_ not in PLACE_NOUNS):
                 modifier = True  # "Kenya's capital", "the U.S. embassy" (not "X province")
@@ -369,29 +391,29 @@ def _climb(root: Any, sent: Any) -> tuple[_Slot | None, str | None]:
                     cur = of_head
                     continue
                 if of_head.lower_ in LOCATIVE_OF_HEADS:
-                    return _Slot("loc", of_head.head, modifier, via_admin), noun
+                    return slot("loc", of_head.head)
                 if of_head.lower_ == "out":
-                    return _origin(of_head.head, modifier, via_admin), noun
+                    return origin(of_head.head)
                 if of_head.lemma_.lower() in OF_PLACE_NOUNS:
-                    return _Slot("object", of_head, modifier, via_admin), noun
-                return None, noun
+                    return slot("object", of_head)
+                return None
             if word in LOCATIVE_PREPS:
-                return _Slot("loc", prep.head, modifier, via_admin), noun
+                return slot("loc", prep.head)
             if word == "on":
                 if via_place_noun or prep.head.lemma_.lower() in ATTACK_NOUNS | PLACE_VERBS:
-                    return _Slot("loc", prep.head, modifier, via_admin), noun
-                return None, noun
+                    return slot("loc", prep.head)
+                return None
             if word in ("to", "toward", "towards"):
                 if _governs(prep.head, MOVEMENT_WORDS):
-                    return _Slot("dest", prep.head, modifier, via_admin), noun
-                return None, noun
+                    return slot("dest", prep.head)
+                return None
             if word == "from":
-                return _origin(prep.head, modifier, via_admin), noun
-            return None, noun
+                return origin(prep.head)
+            return None
         if dep in ("dobj", "nsubjpass") and head.lemma_.lower() in PLACE_VERBS:
-            return _Slot("object", head, modifier, via_admin), noun
-        return None, noun
-    return None, noun
+            return slot("object", head)
+        return None
+    return None
 
 
 def _governs(token: Any, words: frozenset[str]) -> bool:
@@ -399,12 +421,6 @@ def _governs(token: Any, words: frozenset[str]) -> bool:
     if token.lemma_.lower() in words or token.lower_ in words:
         return True
     return token.dep_ in ("dobj", "nsubjpass") and token.head.lemma_.lower() in words
-
-
-def _origin(head: Any, modifier: bool, via_admin: bool) -> _Slot | None:
-    if _governs(head, DEPARTURE_WORDS):
-        return _Slot("origin", head, modifier, via_admin)
-    return None
 
 
 # -- distance from the trigger ------------------------------------------------------------
@@ -440,11 +456,12 @@ def _path_cost(trigger: Any, attach: Any) -> float | None:
             return None
     # an edge costs 1, but half inside prepositional phrases: a place nested in the
     # locative phrase ("at a jail in Dili") is as close as the phrase itself
-    cost = sum(PP_EDGE_COST if t.dep_ in ("prep", "pobj") else 1.0 for t in (*up_path, *down_path))
+    path = (*up_path, *down_path)
+    cost = sum(PP_EDGE_COST if t.dep_ in ("prep", "pobj") else 1.0 for t in path)
     for token in down_path:
         if token.dep_ == "relcl" and _has_own_subject(token):
             return None  # "the minister, who visited Kabul, said ...": another event
-    for token in (*up_path, *down_path):
+    for token in path:
         dep = token.dep_
         if dep == "parataxis":
             return None
@@ -496,8 +513,9 @@ def event_location(
 
     mentions = _collect_mentions(sent, gazetteer)
     mentions = _attach_qualifiers(doc, mentions, gazetteer)
+    actors = frozenset(actor_token_ids)
 
-    scored: list[tuple[float, int, int, _Mention, _Slot, Place | None, Place | None]] = []
+    candidates: list[_Candidate] = []
     for m in mentions:
         if m.start <= head.i < m.end:
             continue  # the trigger is inside the name
@@ -505,8 +523,7 @@ def event_location(
         slot = _slot(root, sent)
         if slot is None:
             continue
-        tokens = set(range(m.start, m.end))
-        if slot.modifier and tokens <= set(actor_token_ids):
+        if slot.modifier and actors.issuperset(range(m.start, m.end)):
             continue  # "at Moscow's request": Moscow is an actor, not a place
         _shape_text(doc, m)
         if m.admin_text or slot.via_admin:
@@ -526,26 +543,21 @@ def event_location(
             cost += MODIFIER_COST
         if not m.strong:
             cost += WEAK_MENTION_COST
-        if cost > MAX_COST:
-            continue
-        resolved = place or qualifier_place
-        specificity = _SPECIFICITY.get(resolved.feature, 3) if resolved else 3
-        scored.append((cost, specificity, m.start, m, slot, place, qualifier_place))
+        if cost <= MAX_COST:
+            candidates.append(_Candidate(cost, m, slot, place, qualifier_place))
 
-    if not scored:
+    if not candidates:
         return None
-    scored.sort(key=lambda row: row[:3])
-    best = scored[0]
-    if best[5] is None and best[6] is None:
+    candidates.sort(key=_Candidate.rank)
+    best = candidates[0]
+    if best.place is None and best.qualifier_place is None:
         # an unknown name: prefer a known place inside its own phrase ("X near Kandahar")
-        best_root = doc[best[3].start : best[3].end].root
-        subtree = {t.i for t in _phrase_of(best_root).subtree}
-        for row in scored[1:]:
-            if row[5] is not None and row[4].attach.i in subtree:
-                best = row
+        phrase = {t.i for t in _phrase_of(doc[best.mention.start : best.mention.end].root).subtree}
+        for other in candidates[1:]:
+            if other.place is not None and other.slot.attach.i in phrase:
+                best = other
                 break
-    _, _, _, m, slot, place, qualifier_place = best
-    return _build_location(doc, m, slot, place, qualifier_place, base)
+    return _build_location(doc, best, base)
 
 
 def _via_place_noun(root: Any) -> bool:
@@ -569,47 +581,32 @@ def _phrase_of(root: Any) -> Any:
     return token
 
 
-def _build_location(
-    doc: Any,
-    m: _Mention,
-    slot: _Slot,
-    place: Place | None,
-    qualifier_place: Place | None,
-    base: int,
-) -> Location:
+def _build_location(doc: Any, best: _Candidate, base: int) -> Location:
+    m = best.mention
     start_char = doc[m.text_start].idx
     end_char = doc[m.text_end - 1].idx + len(doc[m.text_end - 1].text)
     text = doc.text[start_char:end_char]
     span = Span(start_char + base, end_char + base)
-    admin_precision = m.admin_text or slot.via_admin
+    place = best.place
     if place is not None:
         precision = place.feature
-        if admin_precision and place.feature == "city":
-            precision = "admin1"
-        return Location(
-            text=text,
-            span=span,
-            country=place.country,
-            admin1=place.admin1,
-            lat=place.lat,
-            lon=place.lon,
-            geonameid=place.geonameid,
-            feature=place.feature,
-            precision=precision,
-            name=place.name,
-        )
-    if qualifier_place is not None:
+        if (m.admin_text or best.slot.via_admin) and place.feature == "city":
+            precision = "admin1"  # "Kursk region" resolved through the city of Kursk
+    elif best.qualifier_place is not None:
         # "Smalltown, Iran": the place is unknown, the country (or US state) is not
-        return Location(
-            text=text,
-            span=span,
-            country=qualifier_place.country,
-            admin1=qualifier_place.admin1,
-            lat=qualifier_place.lat,
-            lon=qualifier_place.lon,
-            geonameid=qualifier_place.geonameid,
-            feature=qualifier_place.feature,
-            precision=qualifier_place.feature,
-            name=qualifier_place.name,
-        )
-    return Location(text=text, span=span)
+        place = best.qualifier_place
+        precision = place.feature
+    else:
+        return Location(text=text, span=span)
+    return Location(
+        text=text,
+        span=span,
+        country=place.country,
+        admin1=place.admin1,
+        lat=place.lat,
+        lon=place.lon,
+        geonameid=place.geonameid,
+        feature=place.feature,
+        precision=precision,
+        name=place.name,
+    )
