@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..config import CoderConfig
-from ..model import Actor, Claim, Document, Event, Quantity, Sentence, Span
+from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
 from .actors import ActorResolver, codebook
 from .nlp import token_span
@@ -365,6 +365,7 @@ class _Draft:
     hedged: bool = False
     claimed_by: Claim | None = None
     absorbed: bool = False
+    location: Location | None = None
 
 
 def code_events(doc: Document, config: CoderConfig) -> Document:
@@ -1021,12 +1022,27 @@ def _finish(
                 draft.confidence -= 0.15
         if not draft.sources:
             continue
+        if config.locations:
+            draft.location = _location(draft, sentence, resolver, config)
         if not draft.targets and plover not in {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}:
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
+            if not draft.targets and draft.location is not None and draft.location.country:
+                loc = draft.location
+                draft.targets = [Actor(text=loc.text, span=loc.span, country=loc.country,
+                                       name=loc.name, by=f"{NAME}:place")]  # fmt: skip
             if draft.targets:
                 draft.rule += ":place-target"
                 draft.confidence -= 0.1
-        joint = len({a.code for a in draft.sources if a.code}) >= 2
+        coded = list(dict.fromkeys(a.code for a in draft.sources if a.code))
+        joint = len(coded) >= 2
+        if not draft.targets and joint and (
+            plover in {"CONSULT", "COOPERATE", "AGREE"} or draft.trigger.token.lemma_.lower() in SYMMETRIC_LEMMAS
+        ):
+            # "X, Y and Z met": a joint, symmetric event between the first party and the others.
+            first = coded[0]
+            draft.targets = [a for a in draft.sources if a.code and a.code != first]
+            draft.sources = [a for a in draft.sources if a.code == first]
+            draft.rule += ":joint"
         if not draft.targets and plover in RECIPIENT_REQUIRED and not joint:
             continue
         if not draft.targets and plover == "COOPERATE" and not joint:
@@ -1052,7 +1068,7 @@ def _finish(
             confidence -= 0.1
         if not draft.targets:
             confidence -= 0.1
-        location = _location(draft, sentence, resolver, config) if config.locations else None
+        location = draft.location
         event = Event(
             type=plover_type,
             mode=plover_mode,
