@@ -64,6 +64,9 @@ DEFINITE_HEADS = {
 }  # fmt: skip
 # Phrase attachments that still describe who the actor is ("minister of X", "troops from X").
 ACTOR_PREPS = {"of", "at", "from", "in", "for"}
+QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score",
+                  "scores", "ten", "tens", "million", "millions", "group", "number", "crowd",
+                  "handful", "batch", "patch", "contingent", "team", "unit", "delegation"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +328,13 @@ class ActorResolver:
         """Actors for one noun-phrase head (several when modifiers are coordinated)."""
         if head.lower_ in PRONOUNS or head.tag_ in {"PRP", "PRP$"}:
             return self._pronoun(sentence, head)
+        if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ == "NUM":
+            # "hundreds of thousands of people", "dozens of protesters": the counted group.
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for obj in prep.children:
+                        if obj.dep_ == "pobj":
+                            return self.resolve(sentence, obj)
         mentions = self._mentions.get(id(sentence.doc))
         if mentions is None:
             mentions = self.begin(self._sentence_index, sentence)
@@ -430,6 +440,9 @@ class ActorResolver:
                     and head.doc[s.token_i].head.i == root.i]
             subjects = [s for s in coded if s.is_subject]
             pick = (main or subjects or coded)[-1:]
+            if not pick:  # an actor without a code ("the rebel front ... it")
+                named = [s for s in candidates if s.is_subject]
+                pick = named[-1:]
         if not pick:
             return []
         span = token_span(sentence, head)

@@ -38,6 +38,7 @@ NAME = "events.rules.v1"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "'d"}
+STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "resolve", "set"}
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
@@ -58,6 +59,7 @@ LIGHT_VERBS = {
     "deliver", "issue", "announce", "order", "step", "intensify", "escalate", "lead",
     "organize", "organise", "have", "pursue", "engage", "join", "take", "extend", "send",
     "file", "lodge", "level", "express", "voice", "open", "hold", "go", "call", "renew",
+    "speed", "complete", "accelerate", "finish", "undertake", "stage", "spearhead",
 }  # fmt: skip
 # Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
 PARTICIPATION_PREPS = {"in", "during", "amid", "through", "after", "into"}
@@ -273,6 +275,11 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
             objs = _children(agent, {"pobj"})
             if objs:
                 return objs, "passive-agent"
+        if verb.lemma_.lower() in STATIVE_PASSIVES:
+            # "Vietnam is committed to ...", "Israel is opposed to ...": a state of the subject.
+            patients = _children(verb, PASSIVE_SUBJECT_DEPS)
+            if patients:
+                return patients, "stative"
         return [], ""
     head = verb.head
     if head is verb:
@@ -439,6 +446,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _agree_code(embedded.lexeme.cameo)
         if not targets:
             targets, target_tokens = _targets(embedded, sentence, resolver)
+    if not targets and (lexeme.lemma in {"threaten", "warn"} or polarity == "future"):
+        targets = _condition_targets(token, sentence, resolver, own)
+        if targets:
+            rule += ":condition-target"
     if not targets:
         targets, target_tokens = _complement_targets(token, sentence, resolver, own)
         if targets:
@@ -536,6 +547,9 @@ def _complement_targets(
     over to X", "refused to meet X", "threatened to cut off electricity to X"."""
     heads: list[Any] = []
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}]
+    for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
+        for obj in _children(prep, {"pobj"}):
+            frontier += [c for c in obj.children if c.dep_ in {"ccomp", "acl"}]
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_verbal(token.head):
         # "staged demonstrations to demand reforms from X": the light verb's purpose clause.
         frontier += [c for c in token.head.children if c.dep_ in {"advcl", "xcomp"}]
@@ -695,8 +709,6 @@ def _polarity(token: Any) -> str:
             node = node.head
             continue
         break
-    if token.lemma_.lower() in {"deny"}:
-        return "negated"
     return "asserted"
 
 
@@ -742,12 +754,26 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 found = resolver.resolve(sentence, child)
                 if found and found[0].code:
                     return found, [child], "modifier"
+    if not heads and cameo_entry(trig.lexeme.cameo).plover in {"MOBILIZE", "RETREAT"}:
+        # "the deployment of NATO troops", "the withdrawal of Syrian forces": who moves.
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in _children(child, {"pobj"}):
+                    found = resolver.resolve_group(sentence, obj)
+                    if found and any(a.code for a in found):
+                        return found, [obj], "moved-force"
     if not heads:
         governor, prep = _governing_verb(token)
         if governor is not None:
             lemma = governor.lemma_.lower()
             direct = token.dep_ == "pobj" and token.head.head.i == governor.i
-            if (token.dep_ == "dobj" and lemma in LIGHT_VERBS) or (direct and prep in PARTICIPATION_PREPS):
+            measured = (token.dep_ == "pobj" and token.head.lower_ == "of"
+                        and token.head.head.dep_ == "dobj" and token.head.head.head.i == governor.i)
+            if measured:  # "launched 10 days of war games"
+                prep = None
+            participates = direct and (prep in PARTICIPATION_PREPS or (
+                prep == "for" and governor.i not in _trigger_ids(token)))
+            if ((token.dep_ == "dobj" or measured) and lemma in LIGHT_VERBS) or participates:
                 heads, how = subject_heads(governor)
                 if not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS:
                     heads, how = passive_patients(governor), "participant"
@@ -761,6 +787,10 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+def _trigger_ids(token: Any) -> set[int]:
+    return {t.token.i for t in find_triggers(token.sent)}
 
 
 def _governing_verb(token: Any) -> tuple[Any | None, str | None]:
@@ -835,6 +865,17 @@ def _targets(
             heads = _nested_against(token)
         if not heads and token.dep_ in {"nsubj", "dobj"} and lexeme.target_preps & {"of"}:
             pass
+    if not heads and trig.is_verb:
+        # "donated and delivered goods to X": a conjoined verb's recipient.
+        for other in [*token.conjuncts]:
+            for child in other.children:
+                if child.dep_ == "prep" and child.lower_ in lexeme.target_preps:
+                    heads.extend(_pobjs(child))
+    if not heads and not trig.is_verb and token.dep_ == "dobj" and _is_verbal(token.head):
+        # "opened investigations against X": the phrase hangs on the light verb.
+        for child in token.head.children:
+            if child.dep_ == "prep" and child.lower_ in (lexeme.target_preps | {"against"}):
+                heads.extend(_pobjs(child))
     actors: list[Actor] = []
     used: list[Any] = []
     for head in heads:
@@ -846,7 +887,7 @@ def _targets(
             used.append(head)
     if not actors and trig.is_verb:
         for head in instruments:
-            found = _inside(head, sentence, resolver, own)
+            found = _inside(head, sentence, resolver, own, places=True)
             if found:
                 actors.extend(found)
                 used.append(head)
@@ -871,7 +912,26 @@ def _within(token: Any, top: Any, depth: int) -> bool:
     return False
 
 
-def _inside(noun: Any, sentence: Sentence, resolver: ActorResolver, own: set[str] = frozenset()) -> list[Actor]:
+def _condition_targets(token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]) -> list[Actor]:
+    """"X threatened to strike unless Y withdraws": the party the condition is put to."""
+    nodes = [token, *[c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]]
+    for node in nodes:
+        for clause in node.children:
+            if clause.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ in {"unless", "if", "until"} for m in clause.children
+            ):
+                continue
+            for subj in _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+                found = [a for a in resolver.resolve_group(sentence, subj) if not (a.code and a.code in own)]
+                if found:
+                    return found
+    return []
+
+
+def _inside(
+    noun: Any, sentence: Sentence, resolver: ActorResolver, own: set[str] = frozenset(),
+    *, places: bool = False,
+) -> list[Actor]:
     """Actors inside an object phrase: "condemned cooperation between X and Y", "X's actions"."""
     between = _between(noun)
     if between:
@@ -892,7 +952,10 @@ def _inside(noun: Any, sentence: Sentence, resolver: ActorResolver, own: set[str
             if found:
                 return found
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in {"of", "by", "with", "against", "on", "from", "to", "over"}:
+        preps = {"of", "by", "with", "against", "on", "from", "to", "over", "among", "into"}
+        if places:
+            preps |= {"in"}
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in _children(child, {"pobj"}):
                 found = resolver.resolve_group(sentence, obj)
                 if found:
@@ -902,6 +965,13 @@ def _inside(noun: Any, sentence: Sentence, resolver: ActorResolver, own: set[str
             found = resolver.resolve(sentence, child)
             if found and found[0].code:
                 return found
+    for child in noun.children:
+        if child.dep_ == "acl":  # "crimes committed by Croat forces"
+            for agent in _children(child, {"agent"}):
+                for obj in _children(agent, {"pobj"}):
+                    found = resolver.resolve_group(sentence, obj)
+                    if found:
+                        return found
     return []
 
 

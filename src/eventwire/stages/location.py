@@ -470,6 +470,11 @@ def _path_cost(trigger: Any, attach: Any) -> float | None:
         if dep in CLAUSE_DEPS:
             cost += CLAUSE_COST
     if any(token.dep_ in SUBJECT_DEPS for token in down_path):
+        if any(token.dep_ not in ("conj", "xcomp") for token in up_path):
+            # the place describes the subject of another verb than the trigger (or than
+            # the verbs it shares its subject with): "a spokesman at X's ministry said it,
+            # as others condemned ..." does not put the condemnation in X
+            return None
         cost += SUBJECT_COST
     return cost
 

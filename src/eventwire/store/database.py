@@ -357,14 +357,24 @@ class Database:
                     for eid in before
                     if eid not in new_events
                 ]
+            event_rows = [row for item in writes for row, _, _ in item.events]
             contracts = [contract for item in writes for _, contract, _ in item.events]
+            keys = self._event_keys(len(event_rows))
             self._insert(
                 "articles",
                 schema.ARTICLE_COLUMNS,
                 [{**item.article_row, "stored_at": now} for item in writes],
             )
-            self._insert("events", schema.EVENT_COLUMNS, [r for item in writes for r, _, _ in item.events])
-            self._insert("actors", schema.ACTOR_COLUMNS, [a for c in contracts for a in schema.actor_rows(c)])
+            self._insert(
+                "events",
+                schema.EVENT_COLUMNS,
+                [{**row, "event_key": key} for row, key in zip(event_rows, keys, strict=True)],
+            )
+            self._insert(
+                "actors",
+                schema.ACTOR_COLUMNS,
+                [a for c, key in zip(contracts, keys, strict=True) for a in schema.actor_rows(c, key)],
+            )
             self._insert("evidence", schema.EVIDENCE_COLUMNS, [v for c in contracts for v in schema.evidence_rows(c)])
             self._insert("changes", schema.CHANGE_COLUMNS, changes)
             if writes:
@@ -373,6 +383,12 @@ class Database:
                     [[item.article_id for item in writes]],
                 )
         return outcomes
+
+    def _event_keys(self, n: int) -> list[int]:
+        if not n:
+            return []
+        rows = self.con.execute("SELECT nextval('event_key_seq') FROM range(?)", [n]).fetchall()
+        return [r[0] for r in rows]
 
     def _check_event_ids(self, writes: Sequence[_Prepared]) -> None:
         """Event ids are unique across articles (contract.event_id hashes the article id)."""

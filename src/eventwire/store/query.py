@@ -70,7 +70,7 @@ PLOVER_MODES = (
 
 QUADS = ("1", "2", "3", "4")
 
-#: count-by key -> (SQL expression, needs join). Only these strings reach the SQL text.
+#: count-by key -> SQL expression. Only these fixed strings reach the SQL text.
 COUNT_BY: dict[str, str] = {
     "month": "strftime(e.event_day, '%Y-%m')",
     "year": "year(e.event_day)",
@@ -85,6 +85,10 @@ COUNT_BY: dict[str, str] = {
     "publisher": "e.publisher",
     "article": "e.article_id",
 }
+
+#: count-by keys grouped on a cheaper value and formatted after aggregation
+GROUP_EXPR = {"month": "date_trunc('month', e.event_day)"}
+OUTPUT_EXPR = {"month": "strftime(\"month\", '%Y-%m')"}
 
 #: Common names that pycountry does not know (it knows "North Korea", not "Russia").
 SHORT_NAMES = {
@@ -288,7 +292,7 @@ def _actor_condition(values: Sequence[str], roles: Sequence[str]) -> tuple[str, 
         return "", []
     marks = ", ".join("?" for _ in roles)
     sql = (
-        f"EXISTS (SELECT 1 FROM actors a WHERE a.event_id = e.event_id AND a.role IN ({marks}) "
+        f"EXISTS (SELECT 1 FROM actors a WHERE a.event_key = e.event_key AND a.role IN ({marks}) "
         f"AND ({' OR '.join(alternatives)}))"
     )
     return sql, params
@@ -439,27 +443,32 @@ def query_events(
         all_params = params + page_params
         return QueryResult("events", db.arrow(sql, all_params), sql, all_params)
     joins = ""
-    if "source" in keys:
-        joins += (
-            " LEFT JOIN (SELECT DISTINCT event_id, code FROM actors WHERE role = 'source') src"
-            " ON src.event_id = e.event_id"
-        )
-    if "target" in keys:
-        joins += (
-            " LEFT JOIN (SELECT DISTINCT event_id, code FROM actors WHERE role = 'target') tgt"
-            " ON tgt.event_id = e.event_id"
-        )
-    select_keys = ", ".join(f"{COUNT_BY[k]} AS \"{k}\"" for k in keys)
+    for role, alias in (("source", "src"), ("target", "tgt")):
+        if role in keys:
+            # first_code: an event counts once per distinct code of the role (dyads)
+            joins += (
+                f" LEFT JOIN (SELECT event_key, code FROM actors WHERE role = '{role}' "
+                f"AND first_code) {alias} ON {alias}.event_key = e.event_key"
+            )
+    # Group on cheap values, format them after aggregation (strftime per row is costly).
+    inner_keys = ", ".join(f"{GROUP_EXPR.get(k, COUNT_BY[k])} AS \"{k}\"" for k in keys)
+    outer_keys = ", ".join(
+        f"{OUTPUT_EXPR[k]} AS \"{k}\"" if k in OUTPUT_EXPR else f'"{k}"' for k in keys
+    )
     group = ", ".join(str(i + 1) for i in range(len(keys)))
+    order = ", ".join(f'"{k}" NULLS LAST' for k in keys)
     sql = (
-        f"SELECT {select_keys}, count(*) AS events, "
-        "round(sum(e.goldstein), 4) AS goldstein_sum, round(avg(e.goldstein), 4) AS goldstein_mean, "
+        f"SELECT {outer_keys}, events, round(goldstein_sum, 4) AS goldstein_sum, "
+        "round(goldstein_sum / nullif(goldstein_n, 0), 4) AS goldstein_mean, "
+        "quad1, quad2, quad3, quad4 FROM ("
+        f"SELECT {inner_keys}, count(*) AS events, sum(e.goldstein) AS goldstein_sum, "
+        "count(e.goldstein) AS goldstein_n, "
         "count(*) FILTER (WHERE e.quad_class = 1) AS quad1, "
         "count(*) FILTER (WHERE e.quad_class = 2) AS quad2, "
         "count(*) FILTER (WHERE e.quad_class = 3) AS quad3, "
         "count(*) FILTER (WHERE e.quad_class = 4) AS quad4 "
-        f"FROM events e{joins} {where_sql} GROUP BY {group} "
-        f"ORDER BY {', '.join(f'{i + 1} NULLS LAST' for i in range(len(keys)))}{page}"
+        f"FROM events e{joins} {where_sql} GROUP BY {group}) "
+        f"ORDER BY {order}{page}"
     )
     all_params = params + page_params
     return QueryResult("counts", db.arrow(sql, all_params), sql, all_params)

@@ -146,6 +146,8 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     _c("extra", "JSON", "extra", doc="contract keys this schema does not know"),
     _c("event_day", "DATE", "derived", doc="`date` as a DATE (first day of its month/year)"),
     _c("location_country", "VARCHAR", "derived", doc="location.country"),
+    _c("event_key", "BIGINT", "meta", doc="integer key for joins with actors (from event_key_seq); "
+       "internal: a re-ingested event gets a new one, use event_id to refer to events"),
 )
 
 ACTOR_COLUMNS: tuple[Column, ...] = (
@@ -161,6 +163,9 @@ ACTOR_COLUMNS: tuple[Column, ...] = (
     _c("name", "VARCHAR"),
     _c("span_start", "BIGINT"),
     _c("span_end", "BIGINT"),
+    _c("event_key", "BIGINT", doc="events.event_key of the event"),
+    _c("first_code", "BOOLEAN", doc="first actor of its event and role with this code: "
+       "count dyads on these rows so that an event counts once per code"),
 )
 
 EVIDENCE_COLUMNS: tuple[Column, ...] = (
@@ -252,6 +257,7 @@ def _migration_1_initial(con: Any) -> None:
     """Version 1: every table of :data:`TABLES`."""
     for name, (columns, primary_key) in TABLES.items():
         con.execute(_create_sql(name, columns, primary_key))
+    con.execute("CREATE SEQUENCE event_key_seq START 1")
 
 
 #: Migration n (1-based) upgrades a version n-1 database to version n. Append only.
@@ -482,7 +488,7 @@ def _pair(value: Any) -> tuple[int | None, int | None]:
     return None, None
 
 
-def actor_rows(event: Mapping[str, Any]) -> list[dict[str, Any]]:
+def actor_rows(event: Mapping[str, Any], event_key: int | None = None) -> list[dict[str, Any]]:
     """One ``actors`` row per source, target and the claimant of an event."""
     rows = []
     roles: list[tuple[str, Iterable[Any]]] = [
@@ -493,17 +499,19 @@ def actor_rows(event: Mapping[str, Any]) -> list[dict[str, Any]]:
     for role, actors in roles:
         if not isinstance(actors, list | tuple):
             continue
+        seen: set[str | None] = set()
         for idx, actor in enumerate(actors):
             if not isinstance(actor, Mapping):
                 continue
             country, igo = _str_or_none(actor.get("country")), _str_or_none(actor.get("igo"))
             start, end = _pair(actor.get("span"))
+            code = country or igo
             rows.append({
                 "event_id": event["event_id"],
                 "article_id": event["article_id"],
                 "role": role,
                 "idx": idx,
-                "code": country or igo,
+                "code": code,
                 "text": _str_or_none(actor.get("text")),
                 "country": country,
                 "igo": igo,
@@ -511,7 +519,10 @@ def actor_rows(event: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "name": _str_or_none(actor.get("name")),
                 "span_start": start,
                 "span_end": end,
+                "event_key": event_key,
+                "first_code": code not in seen,
             })  # fmt: skip
+            seen.add(code)
     return rows
 
 
