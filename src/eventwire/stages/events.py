@@ -43,6 +43,12 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
 OBLIGATION_AUX = {"must", "should"}
+# Verbs by which a speaker puts an obligation on someone ("X insisted Y must ...").
+OBLIGATION_GOVERNORS = {
+    "say", "insist", "reiterate", "declare", "tell", "warn", "stress", "urge", "conclude",
+    "state", "announce", "remind", "repeat", "emphasize", "emphasise", "demand", "issue",
+    "add", "argue", "write", "believe", "maintain",
+}  # fmt: skip
 HEDGES = {
     "estimate", "reportedly", "allegedly", "claim", "suspect", "believe", "purportedly",
     "apparently", "allege", "describe", "unconfirmed", "possibly", "likely",
@@ -64,6 +70,8 @@ LIGHT_VERBS = {
 # Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
 PARTICIPATION_PREPS = {"in", "during", "amid", "through", "after", "into"}
 # Types coded only with a recipient: an accusation or an attack on nobody is no event.
+# Types whose target may be the place where they happened ("lifted the curfew in X").
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}
 # PLOVER: cooperative actions of these types reported in the future tense are AGREE.
 FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Lexicon codes whose object is a person or group (the target), not a thing handed over.
@@ -186,6 +194,11 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
         elif key == "prep":
             if not any(c.lower_ in values for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}):
                 return False
+        elif key == "comp":
+            if not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+                return False
+        elif key in {"subj", "tgt"}:
+            continue  # checked once the actors are resolved (see _actor_conditions)
         elif key == "mod":
             mods = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
             mods |= {c.lower_ for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
@@ -258,7 +271,22 @@ def _pobjs(prep: Any) -> list[Any]:
 
 
 def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    # Headline passive: "20 activists detained in X" (a participle with a subject, no auxiliary).
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+    )
+
+
+def _patients(verb: Any) -> list[Any]:
+    found = _children(verb, PASSIVE_SUBJECT_DEPS)
+    if not found and _is_passive(verb):
+        found = _children(verb, {"nsubj"})
+    return found
 
 
 def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
@@ -266,7 +294,7 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     if depth > 6:
         return [], ""
     subj = _children(verb, SUBJECT_DEPS)
-    if subj:
+    if subj and not _is_passive(verb):
         return subj, "subject"
     if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
         return subject_heads(verb.head, depth + 1)
@@ -310,6 +338,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
                 return obj, "object-control"
             return subject_heads(governor, depth + 1)
     if dep == "acl":
+        if verb.tag_ == "VBN":
+            return [], ""  # "Brady, shot in the head": the noun is who suffered it
         noun = head
         if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head):
             return subject_heads(noun.head, depth + 1)
@@ -328,7 +358,7 @@ CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persu
 
 def passive_patients(verb: Any, depth: int = 0) -> list[Any]:
     """The surface subject of a passive verb, climbing "were estimated to have been killed"."""
-    found = _children(verb, PASSIVE_SUBJECT_DEPS)
+    found = _patients(verb)
     if found or depth > 4:
         return found
     if verb.dep_ in {"xcomp", "conj"} and verb.head is not verb:
@@ -384,6 +414,9 @@ def code_events(doc: Document, config: CoderConfig) -> Document:
     for index, sentence in enumerate(doc.sentences):
         if sentence.is_headline and not config.code_headline:
             continue
+        if sentence.span.slice(article.text).rstrip("\"'”’ ").endswith("?"):
+            resolver.begin(index, sentence)
+            continue  # a question asserts nothing
         resolver.begin(index, sentence)
         drafts = _sentence_drafts(sentence, resolver)
         events.extend(_finish(sentence, drafts, article, resolver, config))
@@ -1036,7 +1069,9 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
         governor = comp.head
         if not _is_verbal(governor) and governor.dep_ in {"dobj", "pobj", "attr"}:
             governor = governor.head if _is_verbal(governor.head) else governor.head.head
-        if not _is_verbal(governor) or not addressees:
+        if not _is_verbal(governor) or not addressees or comp.lemma_.lower() == "be":
+            continue
+        if governor.lemma_.lower() not in OBLIGATION_GOVERNORS:
             continue
         speakers, _ = subject_heads(governor)
         if not speakers:
@@ -1094,7 +1129,7 @@ def _finish(
             continue
         if config.locations:
             draft.location = _location(draft, sentence, resolver, config)
-        if not draft.targets and plover not in {"CONSULT", "AGREE", "SUPPORT", "COOPERATE"}:
+        if not draft.targets and plover in PLACE_TARGET_TYPES:
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
             if not draft.targets and draft.location is not None and draft.location.country:
                 loc = draft.location
@@ -1117,8 +1152,10 @@ def _finish(
             continue
         if not draft.targets and plover == "COOPERATE" and not joint:
             continue
-        if _self_directed(draft):
+        if _self_directed(draft) or not _actor_conditions(draft):
             continue
+        if plover == "CONSULT" and not draft.targets:
+            continue  # a meeting needs two parties
         if draft.trigger.lexeme.lemma == "arrive" and any(a.sector == "MIL" for a in draft.sources):
             continue  # troops arriving is a deployment, not a visit
         kept.append(draft)
@@ -1167,6 +1204,19 @@ def _finish(
 
 REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "note",
                  "declare", "confirm", "reveal", "write", "estimate", "insist"}  # fmt: skip
+
+
+def _actor_conditions(draft: _Draft) -> bool:
+    """The lexicon's conditions on the resolved actors (subj=SECTORS, tgt=coded)."""
+    for key, values in draft.trigger.lexeme.conditions:
+        if key == "subj" and not any(
+            a.sector in values or (a.sector is None and a.code and a.name and a.name.lower() in a.text.lower())
+            for a in draft.sources
+        ):
+            return False
+        if key == "tgt" and "coded" in values and not any(a.code for a in draft.targets):
+            return False
+    return True
 
 
 def _codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
