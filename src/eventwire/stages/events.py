@@ -55,8 +55,8 @@ HEDGES = {
 }  # fmt: skip
 # Verbs whose complement is an intention, not a fact: the event is in the future.
 INTENT_VERBS = {
-    "plan", "intend", "prepare", "decide", "want", "hope", "expect", "aim", "seek", "try",
-    "attempt", "wish", "mean", "consider", "propose", "be", "ready", "willing", "set",
+    "plan", "intend", "prepare", "decide", "want", "hope", "expect", "aim", "seek",
+    "wish", "mean", "consider", "propose", "be", "ready", "willing", "set",
 }  # fmt: skip
 # Verbs through which the subject of a noun trigger is its agent ("launched an attack").
 LIGHT_VERBS = {
@@ -70,6 +70,9 @@ LIGHT_VERBS = {
 # Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
 PARTICIPATION_PREPS = {"in", "during", "amid", "through", "after", "into"}
 # Types coded only with a recipient: an accusation or an attack on nobody is no event.
+# Prepositions that refer back to an earlier event rather than report one.
+BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before", "pending",
+                    "without", "per", "unlike"}  # fmt: skip
 # Types whose target may be the place where they happened ("lifted the curfew in X").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}
 # PLOVER: cooperative actions of these types reported in the future tense are AGREE.
@@ -130,8 +133,10 @@ def lexicon() -> dict[tuple[str, str], list[Lexeme]]:
         entry = Lexeme(pos, lemma, tuple(conditions), code, cls,
                        frozenset(filter(None, preps.split("|"))), override)
         table.setdefault((pos, lemma), []).append(entry)
+    specificity = {"obj": 0, "mod": 1}
     for entries in table.values():
-        entries.sort(key=lambda e: not e.conditions)
+        # The most specific condition first: an object beats a preposition beats nothing.
+        entries.sort(key=lambda e: min((specificity.get(k, 2) for k, _ in e.conditions), default=3))
     return table
 
 
@@ -326,8 +331,14 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         return subject_heads(head, depth + 1)
     if dep == "advcl" and _is_verbal(head):
         if _is_passive(head):
+            marked = any(c.dep_ == "mark" for c in verb.children)
+            if not marked:  # "was attacked by X, killing 20": X did the killing
+                for agent in _children(head, {"agent"}):
+                    objs = _children(agent, {"pobj"})
+                    if objs:
+                        return objs, "adverbial-agent"
             passive = passive_patients(head)
-            if passive:
+            if passive:  # "were killed while fighting": they fought
                 return passive, "adverbial-passive"
         return subject_heads(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
@@ -453,6 +464,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     confidence = 0.85 if trig.is_verb else 0.7
     if _absorbed(trig, by_token):
         return None
+    if not trig.is_verb and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
+        return None  # "since the peace accord", "despite the ceasefire": a reference, not news
     polarity = _polarity(token)
     sources, source_tokens, how = _sources(trig, sentence, resolver)
     own = {a.code for a in sources if a.code}
@@ -545,7 +558,7 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
         if parent is not None:
             if parent.lexeme.cls == "report":
                 return False
-            if node.dep_ in {"xcomp", "ccomp"}:
+            if node.dep_ in {"xcomp", "ccomp"} or (node.dep_ == "acl" and parent.lexeme.pos == "N"):
                 return True
         if node.dep_ not in {"xcomp", "dobj", "pobj", "prep", "acl", "pcomp", "compound", "amod"}:
             return False
@@ -866,6 +879,13 @@ def _targets(
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
         instruments: list[Any] = []
+        if not heads and not _children(token, {"dobj"}):
+            # "kidnapped up to 16 advisers": the object hides behind "up to".
+            for prt in _children(token, {"prt", "advmod"}):
+                if prt.lower_ == "up":
+                    for prep in token.children:
+                        if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i == prt.i + 1:
+                            heads.extend(_pobjs(prep))
         if not heads:
             obj_values = next((v for key, v in lexeme.conditions if key == "obj"), frozenset())
             thing = bool(obj_values) and lexeme.cameo not in PERSON_OBJECT_CODES
@@ -1069,7 +1089,10 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
         governor = comp.head
         if not _is_verbal(governor) and governor.dep_ in {"dobj", "pobj", "attr"}:
             governor = governor.head if _is_verbal(governor.head) else governor.head.head
-        if not _is_verbal(governor) or not addressees or comp.lemma_.lower() == "be":
+        be_only = comp.lemma_.lower() == "be" and not any(
+            c.dep_ in {"acomp", "attr"} and c.lower_ != "able" for c in comp.children
+        )
+        if not _is_verbal(governor) or not addressees or be_only:
             continue
         if governor.lemma_.lower() not in OBLIGATION_GOVERNORS:
             continue
@@ -1233,10 +1256,44 @@ def _self_directed(draft: _Draft) -> bool:
     return _codes(draft.sources) == _codes(draft.targets)
 
 
+def _hangs_on(low: Any, high: Any) -> bool:
+    """Is ``low`` an adjunct of ``high`` ("killed ... in an attack"), not a new clause?"""
+    node = low
+    for _ in range(5):
+        if node.head is node or node.dep_ not in {"pobj", "prep", "advcl", "acl", "npadvmod", "dobj", "pcomp"}:
+            return False
+        node = node.head
+        if node.i == high.i:
+            return True
+    return False
+
+
+REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"}
+
+
 def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
-    """One event per sentence and type when two triggers share their actors ("killed while fighting")."""
+    """One event per sentence and type when two triggers share their actors ("killed while
+    fighting") or one hangs on the other ("killed 46 civilians in an attack on a village")."""
+    for draft in drafts:
+        draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
+        draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
     out: list[_Draft] = []
     for draft in drafts:
+        twin = None
+        for other in out:
+            if cameo_entry(other.cameo).plover != cameo_entry(draft.cameo).plover:
+                continue
+            a, b = draft.trigger.token, other.trigger.token
+            same_src = {x.code or x.text for x in draft.sources} & {x.code or x.text for x in other.sources}
+            if same_src and (_hangs_on(a, b) or _hangs_on(b, a)):
+                twin = other
+                break
+        if twin is not None:
+            def coded(d: _Draft) -> int:
+                return sum(1 for x in d.targets if x.code)
+            if coded(draft) > coded(twin):
+                out[out.index(twin)] = draft
+            continue
         plover = cameo_entry(draft.cameo).plover
         twin = None
         for other in out:

@@ -1,0 +1,645 @@
+"""What the REST API and the pages read: events with reviews applied, pages, counts, charts.
+
+The API is a thin shell over this module, and this module is a thin layer over
+:mod:`eventwire.store`: the filters are those of :func:`eventwire.store.query_events`
+(same names, same SQL), and reviews come from :mod:`eventwire.store.reviews`.
+
+How reviews reach every answer: reviewed events are few (people make them), so their
+effective versions (corrections applied, rejected ones left out) are kept in a small
+in-memory DuckDB database with the store's own ``events``, ``actors`` and ``evidence``
+tables: the *overlay*. Every query runs twice: on the stored events that have no review,
+and on the overlay; the two answers are merged (rows by sort key, counts by sum). So a
+corrected type, actor or date is found by the filters, counted by the statistics and
+drawn in the charts, and a rejected event is nowhere. The overlay is rebuilt when the
+``reviews`` table changes.
+
+Thread safety: a DuckDB connection must not be shared between threads, so each request
+works on a :class:`Session` with its own cursor of the one open database.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from ..store import schema
+from ..store.database import Database
+from ..store.query import EventFilter, InvalidFilter
+from ..store.reviews import (
+    all_reviews,
+    ensure_reviews_table,
+    reviewed_event,
+    reviews_for,
+    reviews_version,
+)
+
+__all__ = [
+    "MAX_LIMIT",
+    "EventPage",
+    "EventService",
+    "InvalidCursor",
+    "Session",
+]
+
+#: The largest page any list endpoint returns.
+MAX_LIMIT = 500
+DEFAULT_LIMIT = 50
+
+_ORDER = "e.event_day DESC NULLS LAST, e.article_id, e.event_id"
+_CLUSTER_ORDER = "c.first_reported DESC NULLS LAST, c.cluster_id"
+
+
+class InvalidCursor(InvalidFilter):
+    """A ``cursor`` value that this server did not hand out."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__(
+            f"Invalid cursor {value[:60]!r}: pass the next_cursor value of the previous page "
+            "unchanged, or leave cursor out for the first page.",
+            param="cursor",
+        )
+
+
+def _where_sql(con: Any, flt: EventFilter) -> tuple[str, list[Any]]:
+    """The filter as SQL on ``events e``: the store's own filter code, so both agree."""
+    from ..store import query
+
+    builder: Callable[..., tuple[str, list[Any]]] | None = getattr(query, "where_sql", None)
+    if builder is None:
+        builder = query._where  # noqa: SLF001 - the store's filter SQL; see the report
+    return builder(_ConHolder(con), flt)
+
+
+class _ConHolder:
+    """What the store's filter builder needs of a database: ``.con``."""
+
+    __slots__ = ("con",)
+
+    def __init__(self, con: Any) -> None:
+        self.con = con
+
+
+# -- cursors ---------------------------------------------------------------------------
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    data = json.dumps([v.isoformat() if isinstance(v, date) else v for v in values])
+    return base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")
+
+
+def decode_cursor(value: str, kinds: Sequence[str]) -> list[Any]:
+    """Check a cursor: ``kinds`` gives each item's kind (``date``, ``str``, ``str?``)."""
+    try:
+        if len(value) > 2000:
+            raise ValueError
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+        items = json.loads(raw.decode())
+        if not isinstance(items, list) or len(items) != len(kinds):
+            raise ValueError
+        out: list[Any] = []
+        for item, kind in zip(items, kinds, strict=True):
+            if item is None and kind.endswith("?"):
+                out.append(None)
+            elif kind.startswith("date"):
+                out.append(date.fromisoformat(item))
+            elif isinstance(item, str):
+                out.append(item)
+            else:
+                raise ValueError
+        return out
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError, json.JSONDecodeError):
+        raise InvalidCursor(value) from None
+
+
+def _event_sort_key(day: date | None, article_id: str, event_id: str) -> tuple[Any, ...]:
+    """Python twin of :data:`_ORDER`: newest day first, undated last."""
+    return (day is None, -(day.toordinal()) if day else 0, article_id, event_id)
+
+
+def _after_event(cursor: Sequence[Any] | None) -> tuple[str, list[Any]]:
+    """Rows after ``cursor`` in :data:`_ORDER`."""
+    if cursor is None:
+        return "", []
+    day, article_id, event_id = cursor
+    tie = "(e.article_id > ? OR (e.article_id = ? AND e.event_id > ?))"
+    if day is None:
+        return f"(e.event_day IS NULL AND {tie})", [article_id, article_id, event_id]
+    return (
+        f"(e.event_day < ? OR e.event_day IS NULL OR (e.event_day = ? AND {tie}))",
+        [day, day, article_id, article_id, event_id],
+    )
+
+
+# -- the overlay of reviewed events ------------------------------------------------------
+
+
+class _Overlay:
+    """Reviewed events, as the reviewers left them, in an in-memory DuckDB."""
+
+    def __init__(self, version: tuple[int, str | None], events: dict[str, dict[str, Any]]) -> None:
+        self.version = version
+        #: every reviewed event (rejected ones included), effective version
+        self.events = events
+        self.reviewed = frozenset(events)
+        self.con = duckdb.connect(":memory:")
+        self.lock = threading.Lock()
+        for name, columns in (
+            ("events", schema.EVENT_COLUMNS),
+            ("actors", schema.ACTOR_COLUMNS),
+            ("evidence", schema.EVIDENCE_COLUMNS),
+        ):
+            body = ", ".join(f'"{c.name}" {c.sql}' for c in columns)
+            self.con.execute(f"CREATE TABLE {name} ({body})")
+        live = [e for e in events.values() if (e.get("review") or {}).get("status") != "rejected"]
+        rows = []
+        for event in live:
+            try:
+                rows.append((schema.event_row(event), event))
+            except Exception:  # noqa: BLE001 - an unstorable correction must not stop the server
+                continue
+        self._insert("events", schema.EVENT_COLUMNS, [r for r, _ in rows])
+        self._insert("actors", schema.ACTOR_COLUMNS, [a for _, e in rows for a in schema.actor_rows(e)])
+        self._insert("evidence", schema.EVIDENCE_COLUMNS, [v for _, e in rows for v in schema.evidence_rows(e)])
+
+    def _insert(self, table: str, columns: Sequence[schema.Column], rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        arrow = schema.to_arrow(columns, rows)
+        self.con.register("_rows", arrow)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _rows")
+        finally:
+            self.con.unregister("_rows")
+
+    def rows(self, build: Callable[[Any], tuple[str, list[Any]] | None]) -> list[dict[str, Any]]:
+        if not self.reviewed:
+            return []
+        with self.lock:
+            try:
+                built = build(self.con)
+            except InvalidFilter:
+                return []  # e.g. a mode the reviewed events do not have
+            if built is None:
+                return []
+            sql, params = built
+            return self.con.sql(sql, params=params).to_arrow_table().to_pylist()
+
+    def close(self) -> None:
+        self.con.close()
+
+
+# -- sessions --------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class EventPage:
+    events: list[dict[str, Any]]
+    next_cursor: str | None
+    total: int
+    limit: int
+
+
+class Session:
+    """One request's view of the database (its own DuckDB cursor) and the overlay."""
+
+    def __init__(self, service: EventService) -> None:
+        root = service.db
+        self.service = service
+        self.db = Database(root.con.cursor(), root.path, root.read_only)
+        self._overlay: _Overlay | None = None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def overlay(self) -> _Overlay:
+        if self._overlay is None:
+            self._overlay = self.service.overlay(self.db)
+        return self._overlay
+
+    # -- helpers -----------------------------------------------------------------------
+    def _both(self, build: Callable[[Any, bool], tuple[str, list[Any]] | None]) -> list[dict[str, Any]]:
+        """Run a query on the unreviewed stored events and on the overlay; all rows."""
+        overlay = self.overlay
+        built = build(self.db.con, bool(overlay.reviewed))
+        rows = []
+        if built is not None:
+            sql, params = built
+            rows = self.db.arrow(sql, params).to_pylist()
+        return rows + overlay.rows(lambda con: build(con, False))
+
+    def _filter(self, con: Any, flt: EventFilter, exclude_reviewed: bool, alias: str = "e") -> tuple[str, list[Any]]:
+        where, params = _where_sql(con, flt)
+        clauses = [f"({where})"] if where else []
+        if exclude_reviewed:
+            clauses.append(f"NOT EXISTS (SELECT 1 FROM reviews r WHERE r.event_id = {alias}.event_id)")
+        return " AND ".join(clauses), params
+
+    def check_filter(self, flt: EventFilter) -> None:
+        """Raise :class:`InvalidFilter` for a bad value, before any other work."""
+        _where_sql(self.db.con, flt)
+
+    # -- events ------------------------------------------------------------------------
+    def list_events(
+        self, flt: EventFilter, *, limit: int = DEFAULT_LIMIT, cursor: str | None = None, total: bool = True
+    ) -> EventPage:
+        """A page of events, newest first (undated last), with reviews applied."""
+        self.check_filter(flt)
+        after = decode_cursor(cursor, ("date?", "str", "str")) if cursor else None
+
+        def build(con: Any, exclude: bool) -> tuple[str, list[Any]]:
+            where, params = self._filter(con, flt, exclude)
+            keyset, key_params = _after_event(after)
+            clauses = [c for c in (where, keyset) if c]
+            sql = "SELECT e.* FROM events e"
+            if clauses:
+                sql += " WHERE " + " AND ".join(clauses)
+            sql += f" ORDER BY {_ORDER} LIMIT ?"
+            return sql, params + key_params + [limit + 1]
+
+        rows = self._both(build)
+        rows.sort(key=lambda r: _event_sort_key(r.get("event_day"), r["article_id"], r["event_id"]))
+        more = len(rows) > limit
+        rows = rows[:limit]
+        events = [self._effective(schema.event_from_row(r)) for r in rows]
+        next_cursor = None
+        if more and rows:
+            last = rows[-1]
+            next_cursor = encode_cursor([last.get("event_day"), last["article_id"], last["event_id"]])
+        count = self.count_events(flt) if total else -1
+        return EventPage(events, next_cursor, count, limit)
+
+    def count_events(self, flt: EventFilter) -> int:
+        def build(con: Any, exclude: bool) -> tuple[str, list[Any]]:
+            where, params = self._filter(con, flt, exclude)
+            return "SELECT count(*) AS n FROM events e" + (f" WHERE {where}" if where else ""), params
+
+        return sum(int(r["n"]) for r in self._both(build))
+
+    def _effective(self, event: dict[str, Any]) -> dict[str, Any]:
+        """Overlay rows already hold the review (in ``extra``); stored rows have none."""
+        return event
+
+    def get_event(self, event_id: str) -> tuple[dict[str, Any], dict[str, Any], list[dict[str, Any]]] | None:
+        """(effective event, coded event, reviews oldest first), rejected ones included."""
+        coded = next(self.db.iter_events("e.event_id = ?", [event_id]), None)
+        if coded is None:
+            return None
+        reviews = reviews_for(self.db, [event_id]).get(event_id, [])
+        return reviewed_event(coded, reviews), coded, reviews
+
+    def article_events(self, article_id: str) -> list[dict[str, Any]]:
+        """Every event of an article, reviews applied, rejected ones kept (with status)."""
+        coded = list(self.db.iter_events("e.article_id = ?", [article_id]))
+        found = reviews_for(self.db, (e["event_id"] for e in coded))
+        return [reviewed_event(e, found.get(e["event_id"], [])) for e in coded]
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        return self.db.get_article(article_id)
+
+    def articles_brief(self, article_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = sorted(set(article_ids))
+        if not ids:
+            return {}
+        rows = self.db.rows(
+            "SELECT article_id, headline, published, source, wire FROM articles "
+            "WHERE list_contains(?, article_id)",
+            [ids],
+        )
+        return {r["article_id"]: r for r in rows}
+
+    def events_by_id(self, event_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        ids = sorted(set(event_ids))
+        if not ids:
+            return {}
+        coded = list(self.db.iter_events("list_contains(?, e.event_id)", [ids]))
+        found = reviews_for(self.db, ids)
+        return {e["event_id"]: reviewed_event(e, found.get(e["event_id"], [])) for e in coded}
+
+    # -- clusters ----------------------------------------------------------------------
+    def has_clusters(self) -> bool:
+        rows = self.db.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'clusters' "
+            "AND table_schema = 'main'"
+        ).fetchall()
+        return bool(rows[0][0])
+
+    def list_clusters(
+        self,
+        flt: EventFilter,
+        *,
+        min_articles: int = 1,
+        limit: int = DEFAULT_LIMIT,
+        cursor: str | None = None,
+    ) -> tuple[list[dict[str, Any]], str | None, int]:
+        """A page of clusters (newest first report first) with a member matching ``flt``.
+
+        Returns:
+            (cluster records, next cursor or None, total matching).
+        """
+        self.check_filter(flt)
+        after = decode_cursor(cursor, ("str?", "str")) if cursor else None
+        if not self.has_clusters():
+            return [], None, 0
+        where, where_params = _where_sql(self.db.con, flt)
+        clauses = ["c.num_articles >= ?"]
+        all_params: list[Any] = [min_articles]
+        if where:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM cluster_members m JOIN events e ON e.event_id = m.event_id "
+                f"WHERE m.cluster_id = c.cluster_id AND ({where}))"
+            )
+            all_params += where_params
+        base = " AND ".join(clauses)
+        total = int(self.db.rows(f"SELECT count(*) AS n FROM clusters c WHERE {base}", all_params)[0]["n"])
+        keyset, key_params = "", []
+        if after is not None:
+            first, cluster_id = after
+            if first is None:
+                keyset = " AND c.first_reported IS NULL AND c.cluster_id > ?"
+                key_params = [cluster_id]
+            else:
+                keyset = (
+                    " AND (c.first_reported < ? OR c.first_reported IS NULL "
+                    "OR (c.first_reported = ? AND c.cluster_id > ?))"
+                )
+                key_params = [first, first, cluster_id]
+        rows = self.db.rows(
+            f"SELECT c.cluster_id, c.first_reported, c.cluster FROM clusters c WHERE {base}{keyset} "
+            f"ORDER BY {_CLUSTER_ORDER} LIMIT ?",
+            all_params + key_params + [limit + 1],
+        )
+        more = len(rows) > limit
+        rows = rows[:limit]
+        clusters = []
+        for row in rows:
+            record = json.loads(row["cluster"])
+            record.setdefault("cluster_id", row["cluster_id"])
+            clusters.append(record)
+        next_cursor = None
+        if more and rows:
+            next_cursor = encode_cursor([rows[-1]["first_reported"], rows[-1]["cluster_id"]])
+        return clusters, next_cursor, total
+
+    def get_cluster(self, cluster_id: str) -> dict[str, Any] | None:
+        if not self.has_clusters():
+            return None
+        rows = self.db.rows("SELECT cluster FROM clusters WHERE cluster_id = ?", [cluster_id])
+        if not rows:
+            return None
+        record = json.loads(rows[0]["cluster"])
+        record.setdefault("cluster_id", cluster_id)
+        return record
+
+    def cluster_of(self, event_id: str) -> str | None:
+        if not self.has_clusters():
+            return None
+        try:
+            rows = self.db.rows("SELECT cluster_id FROM cluster_members WHERE event_id = ?", [event_id])
+        except duckdb.Error:
+            return None
+        return rows[0]["cluster_id"] if rows else None
+
+    # -- aggregates --------------------------------------------------------------------
+    def actors(
+        self, flt: EventFilter, *, q: str | None = None, role: str | None = None, limit: int = DEFAULT_LIMIT, offset: int = 0
+    ) -> tuple[list[dict[str, Any]], int]:
+        """Actors (by code, or by text when uncoded) with their event counts."""
+        self.check_filter(flt)
+
+        def build(con: Any, exclude: bool) -> tuple[str, list[Any]]:
+            where, params = self._filter(con, flt, exclude)
+            clauses = [where] if where else []
+            clauses.append("a.role IN ('source', 'target')")
+            if role:
+                clauses.append("a.role = ?")
+                params.append(role)
+            if q:
+                clauses.append(
+                    "(lower(a.code) = lower(?) OR lower(a.text) LIKE ? ESCAPE '\\' "
+                    "OR lower(a.name) LIKE ? ESCAPE '\\')"
+                )
+                like = "%" + q.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                params += [q, like, like]
+            sql = (
+                "SELECT coalesce(a.code, lower(a.text)) AS key, a.code AS code, "
+                "mode(coalesce(a.name, a.text)) AS name, "
+                "count(DISTINCT a.event_id) AS events, "
+                "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'source') AS as_source, "
+                "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'target') AS as_target "
+                "FROM actors a JOIN events e ON e.event_id = a.event_id "
+                f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2"
+            )
+            return sql, params
+
+        merged: dict[Any, dict[str, Any]] = {}
+        for row in self._both(build):
+            key = (row["key"], row["code"])
+            if key in merged:
+                for name in ("events", "as_source", "as_target"):
+                    merged[key][name] += row[name]
+            else:
+                merged[key] = dict(row)
+        items = sorted(merged.values(), key=lambda r: (-r["events"], str(r["key"])))
+        for item in items:
+            item.pop("key", None)
+        return items[offset : offset + limit], len(items)
+
+    def stats(self, flt: EventFilter) -> dict[str, Any]:
+        """Counts by day, month, type and quad class (reviews applied)."""
+        self.check_filter(flt)
+
+        def grouped(expr: str) -> dict[Any, dict[str, int]]:
+            def build(con: Any, exclude: bool) -> tuple[str, list[Any]]:
+                where, params = self._filter(con, flt, exclude)
+                sql = (
+                    f"SELECT {expr} AS key, count(*) AS events, "
+                    "count(*) FILTER (WHERE e.quad_class = 1) AS quad1, "
+                    "count(*) FILTER (WHERE e.quad_class = 2) AS quad2, "
+                    "count(*) FILTER (WHERE e.quad_class = 3) AS quad3, "
+                    "count(*) FILTER (WHERE e.quad_class = 4) AS quad4, "
+                    "sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n "
+                    "FROM events e" + (f" WHERE {where}" if where else "") + " GROUP BY 1"
+                )
+                return sql, params
+
+            out: dict[Any, dict[str, Any]] = {}
+            for row in self._both(build):
+                key = row.pop("key")
+                if key in out:
+                    for name, value in row.items():
+                        out[key][name] = (out[key][name] or 0) + (value or 0)
+                else:
+                    out[key] = {k: (v or 0) for k, v in row.items()}
+            return out
+
+        def listing(groups: dict[Any, dict[str, Any]], name: str) -> list[dict[str, Any]]:
+            items = []
+            for key in sorted(groups, key=lambda k: (k is None, str(k))):
+                row = groups[key]
+                n = row.pop("goldstein_n")
+                total = row.pop("goldstein_sum")
+                value = key.isoformat() if isinstance(key, date) else key
+                items.append({name: value, **row, "goldstein_mean": round(total / n, 3) if n else None})
+            return items
+
+        days = grouped("e.event_day")
+        months = grouped("strftime(e.event_day, '%Y-%m')")
+        types = grouped("e.type")
+        quads = grouped("e.quad_class")
+        total = sum(v["events"] for v in types.values())
+        return {
+            "total": total,
+            "undated": days.get(None, {}).get("events", 0),
+            "by_day": listing({k: v for k, v in days.items() if k is not None}, "day"),
+            "by_month": listing({k: v for k, v in months.items() if k is not None}, "month"),
+            "by_type": [
+                {"type": r["type"], "events": r["events"], "goldstein_mean": r["goldstein_mean"]}
+                for r in sorted(listing(types, "type"), key=lambda r: (-r["events"], str(r["type"])))
+            ],
+            "by_quad": [
+                {"quad_class": r["quad_class"], "events": r["events"]} for r in listing(quads, "quad_class")
+            ],
+        }
+
+    def network(self, flt: EventFilter, *, limit: int = 200) -> list[dict[str, Any]]:
+        """Directed edges source code -> target code: events and mean Goldstein."""
+        self.check_filter(flt)
+
+        def build(con: Any, exclude: bool) -> tuple[str, list[Any]]:
+            where, params = self._filter(con, flt, exclude)
+            sql = (
+                "SELECT s.code AS source, t.code AS target, count(*) AS events, "
+                "sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n "
+                "FROM events e "
+                "JOIN (SELECT DISTINCT event_id, code FROM actors WHERE role = 'source' AND code IS NOT NULL) s "
+                "ON s.event_id = e.event_id "
+                "JOIN (SELECT DISTINCT event_id, code FROM actors WHERE role = 'target' AND code IS NOT NULL) t "
+                "ON t.event_id = e.event_id "
+                "WHERE s.code <> t.code" + (f" AND {where}" if where else "") + " GROUP BY 1, 2"
+            )
+            return sql, params
+
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for row in self._both(build):
+            key = (row["source"], row["target"])
+            item = merged.setdefault(key, {"source": key[0], "target": key[1], "events": 0, "gsum": 0.0, "gn": 0})
+            item["events"] += row["events"]
+            item["gsum"] += row["goldstein_sum"] or 0.0
+            item["gn"] += row["goldstein_n"] or 0
+        edges = []
+        for item in merged.values():
+            n = item.pop("gn")
+            total = item.pop("gsum")
+            item["goldstein_mean"] = round(total / n, 3) if n else None
+            edges.append(item)
+        edges.sort(key=lambda e: (-e["events"], e["source"], e["target"]))
+        return edges[:limit]
+
+    def map_points(self, flt: EventFilter, *, limit: int = 2000) -> list[dict[str, Any]]:
+        """Places with coordinates and their event counts."""
+        self.check_filter(flt)
+
+        def build(con: Any, exclude: bool) -> tuple[str, list[Any]]:
+            where, params = self._filter(con, flt, exclude)
+            clauses = ["e.location IS NOT NULL"]
+            if where:
+                clauses.append(where)
+            sql = (
+                "SELECT lat, lon, mode(name) AS name, mode(country) AS country, count(*) AS events, "
+                "sum(goldstein) AS goldstein_sum, count(goldstein) AS goldstein_n FROM ("
+                "SELECT round(TRY_CAST(json_extract_string(e.location, '$.lat') AS DOUBLE), 2) AS lat, "
+                "round(TRY_CAST(json_extract_string(e.location, '$.lon') AS DOUBLE), 2) AS lon, "
+                "coalesce(json_extract_string(e.location, '$.name'), json_extract_string(e.location, '$.text')) AS name, "
+                "e.location_country AS country, e.goldstein AS goldstein "
+                f"FROM events e WHERE {' AND '.join(clauses)}) "
+                "WHERE lat BETWEEN -90 AND 90 AND lon BETWEEN -180 AND 180 GROUP BY 1, 2"
+            )
+            return sql, params
+
+        merged: dict[tuple[float, float], dict[str, Any]] = {}
+        for row in self._both(build):
+            key = (row["lat"], row["lon"])
+            item = merged.setdefault(
+                key, {"lat": key[0], "lon": key[1], "name": row["name"], "country": row["country"], "events": 0, "gsum": 0.0, "gn": 0}
+            )
+            item["events"] += row["events"]
+            item["gsum"] += row["goldstein_sum"] or 0.0
+            item["gn"] += row["goldstein_n"] or 0
+        points = []
+        for item in merged.values():
+            n, total = item.pop("gn"), item.pop("gsum")
+            item["goldstein_mean"] = round(total / n, 3) if n else None
+            points.append(item)
+        points.sort(key=lambda p: (-p["events"], p["lat"], p["lon"]))
+        return points[:limit]
+
+    def modes(self) -> list[str]:
+        rows = self.db.con.execute(
+            "SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL ORDER BY 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+
+class EventService:
+    """The open database and the overlay of reviewed events, shared by all requests."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._overlay: _Overlay | None = None
+        self._lock = threading.Lock()
+        if not db.read_only:
+            ensure_reviews_table(db)
+
+    def session(self) -> Session:
+        return Session(self)
+
+    def overlay(self, db: Database) -> _Overlay:
+        """The overlay for the current reviews (rebuilt when they changed)."""
+        version = reviews_version(db)
+        current = self._overlay
+        if current is not None and current.version == version:
+            return current
+        with self._lock:
+            current = self._overlay
+            if current is not None and current.version == version:
+                return current
+            reviews = all_reviews(db)
+            coded: dict[str, dict[str, Any]] = {}
+            ids = sorted(reviews)
+            for start in range(0, len(ids), 1000):
+                chunk = ids[start : start + 1000]
+                for event in db.iter_events("list_contains(?, e.event_id)", [chunk]):
+                    coded[event["event_id"]] = event
+            events = {eid: reviewed_event(event, reviews[eid]) for eid, event in coded.items()}
+            self._overlay = _Overlay(version, events)
+            # The old overlay may still be read by a request; it is closed by the GC.
+            return self._overlay
+
+    def invalidate(self) -> None:
+        with self._lock:
+            self._overlay = None
+
+    def close(self) -> None:
+        if self._overlay is not None:
+            self._overlay.close()
+            self._overlay = None
+
+
+def effective_filter(values: Mapping[str, Any]) -> EventFilter:
+    """An :class:`EventFilter` from a dict of lists (query-string style)."""
+    return EventFilter.from_mapping({k: v for k, v in values.items() if v not in (None, "", [], ())})
