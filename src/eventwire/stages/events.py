@@ -152,6 +152,21 @@ class Trigger:
         return self.lexeme.pos in {"V", "A"}
 
 
+def _lemma_forms(token: Any) -> list[str]:
+    """The lemma, then guesses from the surface form when the lemmatizer slips ("staged" -> "stag")."""
+    lemma, low = token.lemma_.lower(), token.lower_
+    forms = [lemma]
+    if low != lemma:
+        for cut, add in ((1, ""), (2, ""), (3, ""), (3, "y"), (1, "e")):
+            if len(low) > cut + 2 and low.endswith(("d", "s", "ed", "es", "ing", "ied")):
+                forms.append(low[: len(low) - cut] + add)
+    return list(dict.fromkeys(forms))
+
+
+def _is_light(verb: Any) -> bool:
+    return any(form in LIGHT_VERBS for form in _lemma_forms(verb))
+
+
 def _is_verbal(token: Any) -> bool:
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
 
@@ -219,12 +234,13 @@ def find_triggers(sent: Any) -> list[Trigger]:
         lemma = token.lemma_.lower()
         if _is_verbal(token):
             candidates = []
-            for child in token.children:
-                if child.dep_ in {"prt", "prep"} and child.i == token.i + 1:
-                    candidates.append((f"{lemma} {child.lower_}", child))
-                if child.dep_ == "dobj" and child.lower_ == "fire":
-                    candidates.append((f"{lemma} fire", child))
-            candidates.append((lemma, token))
+            for form in _lemma_forms(token):
+                for child in token.children:
+                    if child.dep_ in {"prt", "prep"} and child.i == token.i + 1:
+                        candidates.append((f"{form} {child.lower_}", child))
+                    if child.dep_ == "dobj" and child.lower_ == "fire":
+                        candidates.append((f"{form} fire", child))
+            candidates += [(form, token) for form in _lemma_forms(token)]
             for key, end in candidates:
                 entry = _first_match(table.get(("V", key), []), token)
                 if entry:
@@ -622,7 +638,7 @@ def _complement_targets(
         if head.lower_ in {"it", "they", "them"} and head.dep_ in SUBJECT_DEPS:
             continue
         found = resolver.resolve_group(sentence, head) or _inside(head, sentence, resolver, own)
-        found = [a for a in found if not (a.code and a.code in own and a.by.endswith(":coref"))]
+        found = [a for a in found if not (a.code and a.code in own)]
         if found:
             actors.extend(found)
             used.append(head)
@@ -819,7 +835,7 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 prep = None
             participates = direct and (prep in PARTICIPATION_PREPS or (
                 prep == "for" and governor.i not in _trigger_ids(token)))
-            if ((token.dep_ == "dobj" or measured) and lemma in LIGHT_VERBS) or participates:
+            if ((token.dep_ == "dobj" or measured) and _is_light(governor)) or participates:
                 heads, how = subject_heads(governor)
                 if not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS:
                     heads, how = passive_patients(governor), "participant"
@@ -1360,7 +1376,7 @@ def _date_for(draft: _Draft, dates: list[_DateHit], trigger_ids: set[int], repor
     own = [d for d in usable if d.anchor is not None and d.anchor.i == token.i]
     if not own and not draft.trigger.is_verb:
         governor, _ = _governing_verb(token)
-        if governor is not None and governor.lemma_.lower() in LIGHT_VERBS and governor.i not in trigger_ids:
+        if governor is not None and _is_light(governor) and governor.i not in trigger_ids:
             own = [d for d in usable if d.anchor is not None and d.anchor.i == governor.i]
         inside = {t.i for t in token.subtree}
         own = own or [d for d in usable if d.anchor is not None and d.anchor.i in inside]
