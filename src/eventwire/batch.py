@@ -103,6 +103,7 @@ __all__ = [
     "read_shard",
     "run_batch",
     "summary",
+    "warm_up",
     "warm_worker",
     "worker_coder",
     "worker_memory",
@@ -293,10 +294,32 @@ def worker_coder(config: CoderConfig) -> Coder:
                 from .pipeline import Coder
 
                 coder = Coder(config)
-                coder.nlp  # noqa: B018 - load the model now, not in the first shard
+                warm_up(coder)
                 _CODING_LOCKS[key] = threading.Lock()
                 _CODERS[key] = coder
     return coder
+
+
+#: A fictional article that touches every stage once (actors, dates, quantities,
+#: places), so that their tables load when the worker starts, not in its first shard.
+_WARM_UP_TEXT = (
+    "Ruritania condemns Borduria over border shelling",
+    "Ruritania's foreign ministry on Monday condemned Borduria after its troops shelled "
+    "a village near the border, killing at least 12 soldiers, officials in Paris said.",
+)
+
+
+def warm_up(coder: Coder) -> None:
+    """Load the model and every stage's tables by coding one small fictional article."""
+    from .readers import build_article
+
+    coder.nlp  # noqa: B018 - load the model now
+    article = build_article(
+        id="eventwire-warm-up", headline=_WARM_UP_TEXT[0], paragraphs=_WARM_UP_TEXT[1:],
+        published=datetime(2025, 1, 15, 9, 0),
+    )  # fmt: skip
+    for _ in coder.code_articles([article]):
+        pass
 
 
 def _peak_rss() -> int:

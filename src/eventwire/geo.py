@@ -178,11 +178,11 @@ _COUNTRY_ALIASES = {
     "republic of congo": "CG", "gambia": "GM", "swaziland": "SZ", "eswatini": "SZ",
     "cape verde": "CV", "uae": "AE", "emirates": "AE", "dprk": "KP", "prc": "CN",
     "rok": "KR", "south korea": "KR", "north korea": "KP", "taiwan": "TW",
-    "kosovo": "XK", "micronesia": "FM", "the netherlands": "NL", "netherlands": "NL",
+    "kosovo": "XK", "micronesia": "FM", "netherlands": "NL",
     "turkiye": "TR", "persia": "IR", "ceylon": "LK", "kampuchea": "KH",
     "byelorussia": "BY", "belorussia": "BY", "moldavia": "MD", "kirghizia": "KG",
     "brunei darussalam": "BN", "slovak republic": "SK", "sao tome": "ST",
-    "trinidad": "TT", "east pakistan": "BD", "the gambia": "GM",
+    "trinidad": "TT",
 }  # fmt: skip
 
 # Regions that are not ISO 3166-2 top-level names but are named in news as places.
@@ -217,12 +217,14 @@ _NOT_PLACES = frozenset(
 # Generic words that some ISO 3166-2 subdivisions are called ("Central", "Delta",
 # "Western Province"); as bare names they are far more often ordinary words.
 _GENERIC_SUBDIVISION_NAMES = frozenset(
-    """north south east west northern southern eastern western central centre center
-    capital coast coastal lakes islands island upper lower middle interior highlands
-    lowlands border frontier valley littoral delta plateau rivers mountain mountains
-    north east north west south east south west northeast northwest southeast southwest
-    north central south central far north far west nord sud est ouest orient oriental
-    occidental greater lake sea river city district region province state""".split()
+    name.strip()
+    for name in """north, south, east, west, northern, southern, eastern, western, central,
+    centre, center, capital, coast, coastal, lakes, islands, island, upper, lower, middle,
+    interior, highlands, lowlands, border, frontier, valley, littoral, delta, plateau,
+    rivers, mountain, mountains, north east, north west, south east, south west,
+    northeast, northwest, southeast, southwest, north central, south central, far north,
+    far west, nord, sud, est, ouest, orient, oriental, occidental, greater, lake, sea,
+    river, city, district, region, province, state""".split(",")
 )
 _SUBDIVISION_SUFFIXES = re.compile(
     r"\s+(?:province|region|state|oblast|oblasts|governorate|prefecture|district|"

@@ -638,7 +638,7 @@ def _complement_targets(
         if head.lower_ in {"it", "they", "them"} and head.dep_ in SUBJECT_DEPS:
             continue
         found = resolver.resolve_group(sentence, head) or _inside(head, sentence, resolver, own)
-        found = [a for a in found if not (a.code and a.code in own)]
+        found = [a for a in found if not (a.code and a.code in own and a.by.endswith(":coref"))]
         if found:
             actors.extend(found)
             used.append(head)
