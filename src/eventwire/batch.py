@@ -715,6 +715,95 @@ def _connect(scheduler: str | None, workers: int | None, client: Any) -> Iterato
         cluster.close()
 
 
+class _Session:
+    """The Dask side of a run, started when the first shard needs coding."""
+
+    def __init__(self, stack: contextlib.ExitStack, *, scheduler: str | None,
+                 workers: int | None, client: Any, config: CoderConfig) -> None:  # fmt: skip
+        self.stack, self.scheduler, self.workers = stack, scheduler, workers
+        self.config, self.given = config, client
+        self.client: Any = None
+        self.info: dict[str, Any] = {}
+        self.loaded: list[dict[str, Any]] = []
+        self.done: Any = None
+        self.max_in_flight = 1
+        self.t0 = time.perf_counter()
+        self.connected = self.ready = 0.0
+
+    @property
+    def started(self) -> bool:
+        return self.client is not None
+
+    def start(self) -> None:
+        from distributed import as_completed
+
+        start = time.perf_counter()
+        client, self.info = self.stack.enter_context(
+            _connect(self.scheduler, self.workers, self.given)
+        )
+        self.connected = time.perf_counter()
+        self.cluster_seconds = self.connected - start
+        if not self.info.get("local"):
+            client.wait_for_workers(1, timeout=120)
+        warm = [
+            client.submit(warm_worker, self.config, workers=[addr], allow_other_workers=False,
+                          pure=False, key=f"eventwire-warm-{uuid.uuid4().hex}")  # fmt: skip
+            for addr in client.scheduler_info()["workers"]
+        ]
+        try:
+            self.loaded = client.gather(warm)
+        except EventwireError:
+            raise
+        except Exception as exc:
+            raise BatchError(
+                f"The workers cannot load the pipeline ({type(exc).__name__}: {exc}). "
+                "Install eventwire and its model on every worker."
+            ) from exc
+        self.ready = time.perf_counter()
+        self.nthreads = sum(client.nthreads().values()) or 1
+        self.max_in_flight = 2 * self.nthreads + 1
+        self.done = as_completed()
+        self.client = client
+
+    def submit(self, shard: Shard) -> Any:
+        if self.client is None:
+            self.start()
+        future = self.client.submit(
+            code_shard, shard.id, shard.items, self.config, pure=False,
+            key=f"eventwire-shard-{shard.id}-{uuid.uuid4().hex[:8]}",
+        )  # fmt: skip
+        self.done.add(future)
+        return future
+
+    def finish(self) -> dict[str, Any]:
+        """Cluster, model, timing and memory figures of the run."""
+        if self.client is None:
+            return {"cluster": None, "model": None, "coding": 0.0, "memory": None,
+                    "timings": {"coding_wall_seconds": 0.0}}  # fmt: skip
+        coding = time.perf_counter() - self.ready
+        try:
+            memory = self.client.run(worker_memory)
+        except Exception:  # noqa: BLE001 - memory figures are a nicety
+            memory = {}
+        first = self.loaded[0] if self.loaded else {}
+        return {
+            "cluster": {**self.info, "workers": len(self.loaded), "threads": self.nthreads},
+            "model": {"name": first.get("model"), "version": first.get("model_version"),
+                      "spacy_version": first.get("spacy_version"), "pipes": first.get("pipes")},
+            "coding": coding,
+            "timings": {
+                "cluster_start_seconds": round(self.cluster_seconds, 3),
+                "model_load_seconds": round(self.ready - self.connected, 3),
+                "coding_wall_seconds": round(coding, 3),
+            },
+            "memory": {
+                "worker_peak_rss": {addr: m.get("peak_rss") for addr, m in memory.items()},
+                "model_load": [{k: w.get(k) for k in ("worker", "seconds", "peak_rss")}
+                               for w in self.loaded],
+            },
+        }  # fmt: skip
+
+
 def run_batch(
     inputs: Sequence[str | Path],
     out_dir: str | Path,
@@ -767,7 +856,7 @@ def run_batch(
     if shard_size < 1:
         raise BatchError(f"shard_size must be at least 1, not {shard_size}.")
     out.mkdir(parents=True, exist_ok=True)
-    _prepare_dir(out, identity, overwrite)
+    old = _prepare_dir(out, identity, overwrite)
     manifest: dict[str, Any] = {
         "format": "eventwire-batch",
         "format_version": FORMAT_VERSION,
@@ -785,30 +874,10 @@ def run_batch(
 
     counts = _Counts()
     plan: list[dict[str, Any]] = []
-    with _connect(scheduler, workers, client) as (dask, cluster_info):
-        from distributed import as_completed
-
-        connected = time.perf_counter()
-        if not cluster_info.get("local"):
-            dask.wait_for_workers(1, timeout=120)
-        worker_addrs = list(dask.scheduler_info()["workers"])
-        warm = [
-            dask.submit(warm_worker, config, workers=[addr], allow_other_workers=False,
-                        pure=False, key=f"eventwire-warm-{uuid.uuid4().hex}")  # fmt: skip
-            for addr in worker_addrs
-        ]
-        try:
-            loaded = dask.gather(warm)
-        except EventwireError:
-            raise
-        except Exception as exc:
-            raise BatchError(f"The workers cannot load the pipeline: {type(exc).__name__}: {exc}") from exc
-        ready = time.perf_counter()
-        nthreads = sum(dask.nthreads().values()) or 1
-        max_in_flight = 2 * nthreads + 1
-
+    with contextlib.ExitStack() as stack:
+        session = _Session(stack, scheduler=scheduler, workers=workers, client=client,
+                           config=config)  # fmt: skip
         pending: dict[str, Shard] = {}
-        done = as_completed()
 
         def finish(future: Any) -> None:
             shard = pending.pop(future.key)
@@ -836,48 +905,35 @@ def run_batch(
                 if on_shard:
                     on_shard({**marker, "how": "skipped"})
                 continue
-            future = dask.submit(code_shard, shard.id, shard.items, config, pure=False,
-                                 key=f"eventwire-shard-{shard.id}-{uuid.uuid4().hex[:8]}")  # fmt: skip
+            future = session.submit(shard)  # starts the cluster on first use
             pending[future.key] = shard
-            done.add(future)
-            while len(pending) >= max_in_flight:
-                finish(next(done))
-        for future in done:
-            finish(future)
-        coded_until = time.perf_counter()
-        try:
-            memory = dask.run(worker_memory)
-        except Exception:  # noqa: BLE001 - memory figures are a nicety
-            memory = {}
+            while len(pending) >= session.max_in_flight:
+                finish(next(session.done))
+        if session.started:
+            for future in session.done:
+                finish(future)
+        cluster = session.finish()
 
     removed = _remove_stale(out, {p["id"] for p in plan})
-    coding = coded_until - ready
-    first = loaded[0] if loaded else {}
+    old_model = old.get("model") if old else None
     manifest.update({
         "status": "done" if counts.shards_failed == 0 else "incomplete",
         "finished_at": _utcnow(),
-        "cluster": {**cluster_info, "workers": len(worker_addrs), "threads": nthreads},
-        "model": {"name": first.get("model"), "version": first.get("model_version"),
-                  "spacy_version": first.get("spacy_version"), "pipes": first.get("pipes")},
+        "cluster": cluster["cluster"],
+        "model": cluster["model"] or old_model,
         "counts": {**counts.public(), "stale_files_removed": removed},
         "timings": {
             "wall_seconds": round(time.perf_counter() - t0, 3),
-            "cluster_start_seconds": round(connected - t0, 3),
-            "model_load_seconds": round(ready - connected, 3),
-            "coding_wall_seconds": round(coding, 3),
+            **cluster["timings"],
             "worker_seconds": round(counts.worker_seconds, 3),
             "worker_cpu_seconds": round(counts.worker_cpu_seconds, 3),
             "records_coded": counts.records_coded,
             "articles_per_second": (
-                round(counts.records_coded / coding, 3) if coding > 0 and counts.records_coded
-                else None
+                round(counts.records_coded / cluster["coding"], 3)
+                if cluster["coding"] and counts.records_coded else None
             ),
         },
-        "memory": {
-            "worker_peak_rss": {addr: m.get("peak_rss") for addr, m in memory.items()},
-            "model_load": [{k: w.get(k) for k in ("worker", "seconds", "peak_rss")}
-                           for w in loaded],
-        },
+        "memory": cluster["memory"],
         "shards": plan,
     })  # fmt: skip
     _write_json(out / MANIFEST, manifest)

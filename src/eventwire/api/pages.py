@@ -8,9 +8,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from typing import Annotated, Any
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -102,7 +102,7 @@ def install_filters(env: Any) -> None:
 
 
 def _base(request: Request, ctx: Context, **extra: Any) -> dict[str, Any]:
-    reviewer = request.cookies.get(REVIEWER_COOKIE, "")[:100]
+    reviewer = unquote(request.cookies.get(REVIEWER_COOKIE, ""))[:100]
     return {
         "request_path": request.url.path,
         "title": ctx.config.title,
@@ -281,24 +281,18 @@ def _parsed(field: str, text: str) -> Any:
     return text.strip() or None
 
 
+def _normal(text: str) -> list[str]:
+    return [" | ".join(p.strip() for p in line.split("|")) for line in _lines(text)]
+
+
 def form_changes(event: Mapping[str, Any], form: Mapping[str, str]) -> dict[str, Any]:
-    """The fields of a submitted correction form that differ from the event as shown."""
+    """The fields of a submitted correction form whose text differs from the event's."""
     shown = correction_form(event)
-    changes: dict[str, Any] = {}
-    for field in CORRECTABLE:
-        if field not in form:
-            continue
-        new = _parsed(field, form[field])
-        old = _parsed(field, shown[field]) if field != "quantities" else _lines(shown[field])
-        compare = _lines(form[field]) if field == "quantities" else new
-        if field == "quantities":
-            if [" | ".join(p.strip() for p in x.split("|")) for x in compare] != [
-                " | ".join(p.strip() for p in x.split("|")) for x in old
-            ]:
-                changes[field] = new
-        elif new != old:
-            changes[field] = new
-    return changes
+    return {
+        field: _parsed(field, form[field])
+        for field in CORRECTABLE
+        if field in form and _normal(form[field]) != _normal(shown[field])
+    }
 
 
 def _event_page(
@@ -580,7 +574,3 @@ def docs_page(request: Request) -> HTMLResponse:
             ],
         })  # fmt: skip
     return render(request, "docs.html", page_title="API reference", spec=spec, operations=_operations(spec), models=models)
-
-
-def _unused(*_: Iterable[Any] | Sequence[Any]) -> None:  # pragma: no cover - keeps imports honest
-    return None

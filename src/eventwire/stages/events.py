@@ -482,6 +482,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         return None
     if not trig.is_verb and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
         return None  # "since the peace accord", "despite the ceasefire": a reference, not news
+    if not trig.is_verb and _governed_by_other_verb(token, by_token):
+        return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
     polarity = _polarity(token)
     sources, source_tokens, how = _sources(trig, sentence, resolver)
     own = {a.code for a in sources if a.code}
@@ -849,6 +851,20 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
+    """Is this noun the object of a verb that neither reports it nor carries it out?"""
+    if noun.dep_ not in {"dobj", "pobj"}:
+        return False
+    governor, prep = _governing_verb(noun)
+    if governor is None or governor.i in by_token or _is_light(governor):
+        return False
+    if noun.dep_ == "pobj":
+        if noun.head.head.i != governor.i:
+            return False  # hangs on a noun phrase, not on the verb
+        return prep not in PARTICIPATION_PREPS | {"for", "against", "on", "to"}
+    return True
 
 
 def _trigger_ids(token: Any) -> set[int]:
