@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from typing import Annotated, Any
@@ -85,6 +86,7 @@ def install_filters(env: Any) -> None:
         pq=path_quote,
         short=short,
         gcolour=charts.goldstein_colour,
+        dump=lambda value: json.dumps(value, ensure_ascii=False),
     )
     env.globals.update(
         NAV=NAV,

@@ -364,12 +364,13 @@ class ActorResolver:
         if head_sector and head.pos_ in {"NOUN", "PROPN"}:
             # A sector-only actor must be named by its head: "police", not "military ties".
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
-        if head.pos_ == "PROPN" or head.ent_type_ in {"ORG", "NORP", "PERSON", "GPE"}:
-            if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"}:
-                return []
+        if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
+            return []
+        if head.pos_ == "PROPN":
             return [self._actor(sentence, head, tokens, None, None)]
         if head.pos_ == "NOUN" and any(
-            t.ent_type_ in {"ORG", "NORP", "PERSON"} and t.i != head.i for t in tokens
+            t.ent_type_ in {"ORG", "NORP", "PERSON"} and t.pos_ == "PROPN" and t.i != head.i
+            for t in tokens
         ):
             # "supporters of former President X": a group named after a named entity.
             return [self._actor(sentence, head, tokens, None, None)]
@@ -439,7 +440,9 @@ class ActorResolver:
             main = [s for s in coded if s.sentence == self._sentence_index
                     and head.doc[s.token_i].head.i == root.i]
             subjects = [s for s in coded if s.is_subject]
-            pick = (main or subjects or coded)[-1:]
+            same = [s for s in candidates if s.sentence == self._sentence_index and s.is_subject
+                    and head.doc[s.token_i].head.i == root.i]
+            pick = (main or same or subjects or coded)[-1:]
             if not pick:  # an actor without a code ("the rebel front ... it")
                 named = [s for s in candidates if s.is_subject]
                 pick = named[-1:]
@@ -461,8 +464,8 @@ class ActorResolver:
 
     def _definite(self, sentence: Sentence, head: Any, sector: str | None) -> list[Actor]:
         """'the North', 'the ministry', 'the spokesperson': an actor seen before."""
-        det = [c for c in head.children if c.dep_ == "det"]
-        if not det or det[0].lower_ != "the":
+        det = [c for c in head.children if c.dep_ in {"det", "predet"}]
+        if not det or det[0].lower_ not in {"the", "both"}:
             return []
         if any(c.dep_ in {"compound", "poss", "nmod"} or (c.dep_ == "amod" and c.pos_ == "PROPN")
                for c in head.children):
@@ -473,6 +476,16 @@ class ActorResolver:
             code = "PRK" if head.lower_ == "north" else "KOR"
             return [Actor(text=text, span=span, country=code, sector=None,
                           name=self.book.country_names.get(code), by=f"{NAME}:coref")]
+        if _is_pair(head):
+            # "the two leaders", "both sides", "the two countries": the last pair named.
+            for seen in reversed(self.seen):
+                if seen.sentence == self._sentence_index and seen.token_i >= head.i:
+                    continue
+                coded = [a for a in seen.actors if a.code]
+                if len({a.code for a in coded}) >= 2:
+                    return [Actor(text=text, span=span, country=a.country, igo=a.igo,
+                                  sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")
+                            for a in coded]  # fmt: skip
         if head.lemma_.lower() not in DEFINITE_HEADS:
             return []
         for seen in reversed(self.seen):
@@ -486,7 +499,36 @@ class ActorResolver:
             a = coded[0]
             return [Actor(text=text, span=span, country=a.country, igo=a.igo,
                           sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")]
+        main = self.main_country()
+        if main and sector in {"GOV", "MIL", "COP", "JUD", "SPY"}:
+            # "the government", "the army": in a story about one country, that country's.
+            return [Actor(text=text, span=span, country=main, sector=sector,
+                          name=self.book.country_names.get(main), by=f"{NAME}:coref")]
         return []
+
+    def main_country(self) -> str | None:
+        """The country the article is about: the one named most often so far (ties: first)."""
+        counts: dict[str, int] = {}
+        for seen in self.seen:
+            for a in seen.actors:
+                if a.country and not a.by.endswith(":coref"):
+                    counts[a.country] = counts.get(a.country, 0) + 1
+        if not counts:
+            return None
+        best = max(counts.values())
+        leaders = [c for c, n in counts.items() if n == best]
+        return leaders[0] if len(leaders) == 1 else None
+
+
+PAIR_HEADS = {"leader", "side", "country", "nation", "government", "neighbour", "neighbor",
+              "state", "party", "president", "minister", "capital", "army", "delegation"}
+
+
+def _is_pair(head: Any) -> bool:
+    if head.lemma_.lower() not in PAIR_HEADS:
+        return False
+    words = {c.lower_ for c in head.children if c.dep_ in {"nummod", "det", "predet", "amod"}}
+    return bool(words & {"two", "both"}) or (head.tag_ == "NNS" and "the" in words)
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:

@@ -97,7 +97,7 @@ COOPERATIVE_QUADS = {1, 2}
 SYMMETRIC_LEMMAS = {"clash", "fight", "fighting", "battle", "combat", "war", "talk", "meet",
                     "meeting", "cooperation", "agreement", "deal", "pact", "hostility",
                     "negotiation", "cooperate", "agree", "negotiate", "summit", "truce",
-                    "ceasefire", "accord"}  # fmt: skip
+                    "ceasefire", "accord", "sign", "clash", "exchange"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -787,6 +787,9 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
         actors: list[Actor] = []
         for head in heads:
             actors.extend(resolver.resolve_group(sentence, head))
+        if not actors and heads and how == "passive-agent":
+            # "injured by stones thrown by protesters": the thrower behind the instrument.
+            actors = _inside(heads[0], sentence, resolver)
         if not actors and heads and how in {"participle", "relative"}:
             noun = heads[0]
             if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head):
@@ -835,8 +838,12 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                         and token.head.head.dep_ == "dobj" and token.head.head.head.i == governor.i)
             if measured:  # "launched 10 days of war games"
                 prep = None
-            participates = direct and (prep in PARTICIPATION_PREPS or (
-                prep == "for" and governor.i not in _trigger_ids(token)))
+            # A verb's subject takes part in the noun's event only when the verb is not an
+            # event of another kind ("arrested 40 people during a protest": police did not protest).
+            other = _trigger_types(token).get(governor.i)
+            own_type = cameo_entry(trig.lexeme.cameo).plover
+            participates = direct and (other is None or other == own_type) and (
+                prep in PARTICIPATION_PREPS or prep == "for")
             if ((token.dep_ == "dobj" or measured) and _is_light(governor)) or participates:
                 heads, how = subject_heads(governor)
                 if not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS:
@@ -867,8 +874,9 @@ def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
     return True
 
 
-def _trigger_ids(token: Any) -> set[int]:
-    return {t.token.i for t in find_triggers(token.sent)}
+def _trigger_types(token: Any) -> dict[int, str | None]:
+    return {t.token.i: cameo_entry(t.lexeme.cameo).plover for t in find_triggers(token.sent)
+            if t.lexeme.cls != "report"}
 
 
 def _governing_verb(token: Any) -> tuple[Any | None, str | None]:

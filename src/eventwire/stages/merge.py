@@ -37,8 +37,17 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return long.startswith(short)
 
 
-def same_event(a: Event, b: Event) -> bool:
-    if a.type != b.type or not _dates_agree(a, b):
+def _codes_agree(a: Event, b: Event, headline_end: int) -> bool:
+    """CAMEO codes that name the same action: equal to three digits; a headline's general
+    wording ("agree", "attack") may stand for the body's more specific one."""
+    if a.cameo[:3] == b.cameo[:3]:
+        return True
+    in_headline = a.sentence.start < headline_end or b.sentence.start < headline_end
+    return in_headline and (a.cameo[2:3] == "0" or b.cameo[2:3] == "0")
+
+
+def same_event(a: Event, b: Event, headline_end: int = 0) -> bool:
+    if a.type != b.type or not _dates_agree(a, b) or not _codes_agree(a, b, headline_end):
         return False
     if a.claimed_by and b.claimed_by and (a.claimed_by.country or a.claimed_by.text) != (
         b.claimed_by.country or b.claimed_by.text
@@ -105,7 +114,7 @@ def merge_events(doc: Document, config: CoderConfig) -> Document:
     merged: list[Event] = []
     for event in sorted(doc.events, key=lambda e: _weight(e, headline_end), reverse=True):
         for index, kept in enumerate(merged):
-            if same_event(kept, event):
+            if same_event(kept, event, headline_end):
                 merged[index] = _combine(kept, event)
                 break
         else:

@@ -286,7 +286,7 @@ def _utcnow() -> datetime:
 
 def _iso(value: Any) -> str | None:
     if isinstance(value, datetime):
-        return value.replace(microsecond=value.microsecond).isoformat(timespec="seconds") + "Z"
+        return value.isoformat(timespec="seconds") + "Z"
     return None if value is None else str(value)
 
 
@@ -560,6 +560,12 @@ def _cameo_for(plover_type: str, mode: str | None, current: str | None) -> str |
     return sorted(codes, key=lambda c: (len(c) != 3, c))[0] if codes else current
 
 
+def _modes_of(plover_type: Any) -> set[str]:
+    from ..ontology import _table
+
+    return {c.mode for c in _table().values() if c.plover == plover_type and c.mode}
+
+
 def correction_changes(event: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     """Validate a correction of ``event`` (its current state) and list what it changes.
 
@@ -594,6 +600,8 @@ def correction_changes(event: Mapping[str, Any], changes: Mapping[str, Any]) -> 
     if "type" in changes or "mode" in changes:
         plover_type = _check_type(changes["type"]) if "type" in changes else event.get("type")
         mode = _check_mode(changes["mode"]) if "mode" in changes else event.get("mode")
+        if "mode" not in changes and mode is not None and mode not in _modes_of(plover_type):
+            mode = None  # the old mode belongs to the old type
         new["type"], new["mode"] = plover_type, mode
         if plover_type in QUAD_CLASS:
             new["quad_class"] = QUAD_CLASS[plover_type]
