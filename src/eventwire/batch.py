@@ -485,6 +485,7 @@ def _utcnow() -> str:
 def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
     """Write through ``write(tmp)`` to a temporary name beside ``path``, then rename."""
     tmp = path.with_name(f".{path.name}.tmp-{uuid.uuid4().hex[:8]}")
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
         write(tmp)
         with open(tmp, "rb+") as fh:
@@ -752,8 +753,6 @@ class _Session:
         ]
         try:
             self.loaded = client.gather(warm)
-        except EventwireError:
-            raise
         except Exception as exc:
             raise BatchError(
                 f"The workers cannot load the pipeline ({type(exc).__name__}: {exc}). "

@@ -58,9 +58,8 @@ def _coerce(name: str, raw: Any) -> Any:
         try:
             return type(default)(raw)
         except ValueError as exc:
-            raise ConfigError(
-                f"Setting {name!r} takes a {type(default).__name__}, not {raw!r}."
-            ) from exc
+            kind = {"int": "a whole number", "float": "a number"}.get(type(default).__name__, "a value")
+            raise ConfigError(f"Setting {name!r} takes {kind}, not {raw!r}.") from exc
     return raw
 
 

@@ -16,12 +16,13 @@ from .model import Article, Event
 __all__ = ["article_to_json", "event_id", "event_to_json", "quad_class"]
 
 # PLOVER type -> quad class (1 verbal coop, 2 material coop, 3 verbal conflict,
-# 4 material conflict), from the PLOVER type definitions in the shared ontology.
+# 4 material conflict), from the "quad" of each PLOVER type in the shared ontology
+# (so PROTEST is material conflict, unlike GDELT's CAMEO-root lookup).
 QUAD_CLASS = {
     "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1,
     "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 3,
-    "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+    "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+    "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }  # fmt: skip
 
 

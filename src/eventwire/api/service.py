@@ -138,6 +138,13 @@ def _after_event(cursor: Sequence[Any] | None) -> tuple[str, list[Any]]:
     )
 
 
+def _actor_rows(event: Mapping[str, Any], key: int) -> list[dict[str, Any]]:
+    try:
+        return schema.actor_rows(event, key)  # type: ignore[call-arg]
+    except TypeError:  # a store without event keys
+        return schema.actor_rows(event)
+
+
 # -- the overlay of reviewed events ------------------------------------------------------
 
 
@@ -160,13 +167,17 @@ class _Overlay:
             self.con.execute(f"CREATE TABLE {name} ({body})")
         live = [e for e in events.values() if (e.get("review") or {}).get("status") != "rejected"]
         rows = []
-        for event in live:
+        for key, event in enumerate(live, 1):
             try:
-                rows.append((schema.event_row(event), event))
+                row = schema.event_row(event)
             except Exception:  # noqa: BLE001 - an unstorable correction must not stop the server
                 continue
+            row["event_key"] = key  # the store joins events and actors on this integer
+            rows.append((row, event))
         self._insert("events", schema.EVENT_COLUMNS, [r for r, _ in rows])
-        self._insert("actors", schema.ACTOR_COLUMNS, [a for _, e in rows for a in schema.actor_rows(e)])
+        self._insert(
+            "actors", schema.ACTOR_COLUMNS, [a for r, e in rows for a in _actor_rows(e, r["event_key"])]
+        )
         self._insert("evidence", schema.EVIDENCE_COLUMNS, [v for _, e in rows for v in schema.evidence_rows(e)])
 
     def _insert(self, table: str, columns: Sequence[schema.Column], rows: list[dict[str, Any]]) -> None:
@@ -213,7 +224,7 @@ class Session:
     def __init__(self, service: EventService) -> None:
         root = service.db
         self.service = service
-        self.db = Database(root.con.cursor(), root.path, root.read_only)
+        self.db = root.cursor() if hasattr(root, "cursor") else Database(root.con.cursor(), root.path, root.read_only)
         self._overlay: _Overlay | None = None
 
     def close(self) -> None:
@@ -441,7 +452,7 @@ class Session:
                 "count(DISTINCT a.event_id) AS events, "
                 "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'source') AS as_source, "
                 "count(DISTINCT a.event_id) FILTER (WHERE a.role = 'target') AS as_target "
-                "FROM actors a JOIN events e ON e.event_id = a.event_id "
+                "FROM actors a JOIN events e ON e.event_key = a.event_key "
                 f"WHERE {' AND '.join(clauses)} GROUP BY 1, 2"
             )
             return sql, params
@@ -526,10 +537,10 @@ class Session:
                 "SELECT s.code AS source, t.code AS target, count(*) AS events, "
                 "sum(e.goldstein) AS goldstein_sum, count(e.goldstein) AS goldstein_n "
                 "FROM events e "
-                "JOIN (SELECT DISTINCT event_id, code FROM actors WHERE role = 'source' AND code IS NOT NULL) s "
-                "ON s.event_id = e.event_id "
-                "JOIN (SELECT DISTINCT event_id, code FROM actors WHERE role = 'target' AND code IS NOT NULL) t "
-                "ON t.event_id = e.event_id "
+                "JOIN (SELECT event_key, code FROM actors WHERE role = 'source' AND code IS NOT NULL AND first_code) s "
+                "ON s.event_key = e.event_key "
+                "JOIN (SELECT event_key, code FROM actors WHERE role = 'target' AND code IS NOT NULL AND first_code) t "
+                "ON t.event_key = e.event_key "
                 "WHERE s.code <> t.code" + (f" AND {where}" if where else "") + " GROUP BY 1, 2"
             )
             return sql, params

@@ -18,6 +18,7 @@ def _side(actors: list[dict[str, Any]]) -> str:
 
 def event_table(events: list[dict[str, Any]]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     table = Table(show_lines=True)
@@ -31,11 +32,11 @@ def event_table(events: list[dict[str, Any]]) -> None:
         table.add_row(
             e["article_id"],
             f"{e['type']}\n{e['cameo']}",
-            _side(e["sources"]),
-            _side(e["targets"]),
+            escape(_side(e["sources"])),
+            escape(_side(e["targets"])),
             e.get("date") or "-",
             qty or "-",
-            claim,
-            f"[{trigger}] {ev['text'][:160]}",
+            escape(claim),
+            escape(f"[{trigger}] {ev['text'][:160]}"),
         )
     Console(width=160).print(table)

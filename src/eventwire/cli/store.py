@@ -58,10 +58,16 @@ def _open(db_path: str, read_only: bool) -> Iterator[Any]:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="A TOML settings file.")
-@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override one setting.")
+@click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False), help="A TOML settings file."
+)
+@click.option(
+    "--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Override one setting."
+)
 @click.option("--published", help="Publication time for every article (ISO 8601).")
-@click.option("--force", is_flag=True, help="Code and store every article again, even unchanged ones.")
+@click.option(
+    "--force", is_flag=True, help="Code and store every article again, even unchanged ones."
+)
 @click.option(
     "--commit-every",
     default=32,
@@ -148,7 +154,9 @@ def _render_table(title: str | None, columns: Sequence[str], rows: Sequence[Sequ
         table.add_column(column, overflow="fold")
     for row in rows:
         table.add_row(*["" if v is None else str(v) for v in row])
-    Console(file=sys.stdout, width=max(100, min(200, shutil.get_terminal_size((120, 24)).columns))).print(table)
+    Console(
+        file=sys.stdout, width=max(100, min(200, shutil.get_terminal_size((120, 24)).columns))
+    ).print(table)
 
 
 def _actors(actors: Any) -> str:
@@ -157,13 +165,21 @@ def _actors(actors: Any) -> str:
         if isinstance(actor, dict):
             code = actor.get("country") or actor.get("igo")
             label = actor.get("text") or ""
-            out.append(f"{label} ({code}{'/' + actor['sector'] if actor.get('sector') else ''})" if code else label)
+            out.append(
+                f"{label} ({code}{'/' + actor['sector'] if actor.get('sector') else ''})"
+                if code
+                else label
+            )
     return "; ".join(out)
 
 
 @click.command()
 @db_option
-@click.option("--actor", multiple=True, help="Source or target: a code (PRK, EU), a country name or actor words.")
+@click.option(
+    "--actor",
+    multiple=True,
+    help="Source or target: a code (PRK, EU), a country name or actor words.",
+)
 @click.option("--source", multiple=True, help="Source actor, as --actor.")
 @click.option("--target", multiple=True, help="Target actor, as --actor.")
 @click.option("--type", "types", multiple=True, help="PLOVER type, e.g. ACCUSE.")
@@ -181,10 +197,20 @@ def _actors(actors: Any) -> str:
 )
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option(
-    "-f", "--format", "fmt", type=click.Choice(QUERY_FORMATS), default="json", show_default=True,
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(QUERY_FORMATS),
+    default="json",
+    show_default=True,
     help="json is one object a line (contract events, or count rows).",
 )
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file (needed for parquet).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file (needed for parquet).",
+)
 def query(
     db_path: str,
     actor: tuple[str, ...],
@@ -217,7 +243,9 @@ def query(
         country=_split(country), text=tuple(text), article=tuple(article),
     )  # fmt: skip
     if fmt == "parquet" and not output:
-        raise click.BadParameter("parquet output needs a file: give -o PATH.", param_hint="'--format'")
+        raise click.BadParameter(
+            "parquet output needs a file: give -o PATH.", param_hint="'--format'"
+        )
     with _open(db_path, read_only=True) as db:
         try:
             result = query_events(db, flt, count_by=count_by, limit=limit)
@@ -242,7 +270,17 @@ def _write_result(result: Any, fmt: str, output: str | None) -> None:
         return
     if fmt == "table":
         if result.kind == "events":
-            columns = ["date", "type", "mode", "source", "target", "quad", "goldstein", "article", "event_id"]
+            columns = [
+                "date",
+                "type",
+                "mode",
+                "source",
+                "target",
+                "quad",
+                "goldstein",
+                "article",
+                "event_id",
+            ]
             rows = [
                 [e.get("date"), e.get("type"), e.get("mode"), _actors(e.get("sources")),
                  _actors(e.get("targets")), e.get("quad_class"), e.get("goldstein"),
@@ -282,7 +320,12 @@ def _write_result(result: Any, fmt: str, output: str | None) -> None:
     help="clusters: one record per cross-article cluster (jsonl, csv, parquet); while "
     "eventwire.store.clusters is not installed, clusters is the same as events.",
 )  # fmt: skip
-@click.option("-o", "--output", type=click.Path(), help="Output file (a directory for parquet); stdout if omitted.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(),
+    help="Output file (a directory for parquet); stdout if omitted.",
+)
 def export(db_path: str, fmt: str, level: str, output: str | None) -> None:
     """Write the stored events as JSON Lines, CSV, Parquet, GDELT or POLECAT.
 
@@ -323,8 +366,17 @@ def _parse_time(value: str | None) -> datetime | None:
 
 @click.command()
 @db_option
-@click.option("--since", help="Changes at or after this time (ISO 8601; UTC unless it has an offset).")
-@click.option("-f", "--format", "fmt", type=click.Choice(("table", "csv", "json")), default="json", show_default=True)
+@click.option(
+    "--since", help="Changes at or after this time (ISO 8601; UTC unless it has an offset)."
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(("table", "csv", "json")),
+    default="json",
+    show_default=True,
+)
 def changes(db_path: str, since: str | None, fmt: str) -> None:
     """List articles and events added, replaced or deleted by ingests.
 
@@ -342,6 +394,13 @@ def changes(db_path: str, since: str | None, fmt: str) -> None:
     elif fmt == "csv":
         from ..export import write_csv
 
-        write_csv(columns, [{k: _json_default(v) if isinstance(v, datetime) else v for k, v in r.items()} for r in rows], sys.stdout)
+        write_csv(
+            columns,
+            [
+                {k: _json_default(v) if isinstance(v, datetime) else v for k, v in r.items()}
+                for r in rows
+            ],
+            sys.stdout,
+        )
     else:
         _render_table(f"{len(rows)} change(s)", columns, [[r[c] for c in columns] for r in rows])

@@ -245,8 +245,7 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                     continue
             elif not surface[0][:1].isupper() and key != ("the",):
                 continue
-            if entry.kind == "capital" and tokens[i].ent_type_ == "PERSON":
-                continue
+
             if entry.kind == "person" and length == 1 and key[0] in book.surnames:
                 # A surname alone counts only where the tagger sees a person's name.
                 if tokens[i].ent_type_ not in {"PERSON", ""} or tokens[i].pos_ != "PROPN":
@@ -358,6 +357,18 @@ class ActorResolver:
         definite = self._definite(sentence, head, sector)
         if definite:
             return definite
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        named_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
+            [t.lemma_.lower() for t in head.children if t.dep_ == "compound"] + [head.lemma_.lower()]
+        )
+        if owner is not None and named_sector:
+            # "its foreign ministry", "their forces": the owner's code with the head's sector.
+            owners = [a for a in self._pronoun(sentence, owner) if a.code]
+            if owners:
+                span = token_span(sentence, owner, head)
+                text = span.slice(self.text)
+                return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=sector,
+                              name=a.name, by=f"{NAME}:coref") for a in owners]  # fmt: skip
         head_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
             [t.lemma_.lower() for t in head.children if t.dep_ == "compound"] + [head.lemma_.lower()]
         )

@@ -461,6 +461,10 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
         if token.dep_ in SUBJECT_DEPS and token.lower_ not in {"it", "they", "he", "she"}:
             found = resolver.resolve_group(sentence, token)
             resolver.remember(found, token, is_subject=True)
+        elif token.dep_ in {"dobj", "pobj"} and token.conjuncts and token.i < min(c.i for c in token.conjuncts):
+            found = resolver.resolve_group(sentence, token)  # a named group: "they" may be them
+            if len({a.code for a in found if a.code}) >= 2:
+                resolver.remember(found, token, is_subject=False)
     for trig in triggers:
         if trig.lexeme.cls == "report":
             continue
@@ -928,10 +932,11 @@ def _targets(
                             heads.extend(_pobjs(prep))
         if not heads:
             obj_values = next((v for key, v in lexeme.conditions if key == "obj"), frozenset())
-            thing = bool(obj_values) and lexeme.cameo not in PERSON_OBJECT_CODES
+            moved = cameo_entry(lexeme.cameo).plover in {"MOBILIZE", "AID", "RETREAT", "SANCTION"}
+            thing = (bool(obj_values) or moved) and lexeme.cameo not in PERSON_OBJECT_CODES
             for h in _children(token, {"dobj", "dative"}):
-                if h.dep_ != "dative" and (
-                    h.lemma_.lower() in INSTRUMENTS or (thing and _lemmas_of(h) & obj_values)
+                if h.dep_ != "dative" and thing and (
+                    h.lemma_.lower() in INSTRUMENTS or _lemmas_of(h) & obj_values
                 ):
                     instruments.append(h)  # "imposed sanctions on X": look inside, not at it
                 else:
@@ -1032,6 +1037,12 @@ def _inside(
         for head in between:
             out.extend(resolver.resolve(sentence, head))
         return out
+    for child in noun.children:  # "the attack on X by Y": Y did it
+        if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
+            for obj in _children(child, {"pobj"}):
+                found = resolver.resolve_group(sentence, obj)
+                if found:
+                    return found
     for child in noun.children:
         if child.dep_ == "poss":
             found = resolver.resolve(sentence, child)

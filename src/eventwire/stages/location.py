@@ -20,15 +20,18 @@ Not locations: places that are the actors ("Moscow said", "Washington and Seoul 
 are subjects, never in a locative slot; an actor's possessive, "at Moscow's request", is
 skipped too), places inside organisation names ("Bank of England"), demonyms and
 adjectives ("Russian forces"), "from"/"to" of other verbs, and places in another clause:
-a conjoined clause with its own subject, or the reporting clause of "..., officials in X
-said" when the trigger sits in what they said.
+a conjoined clause with its own subject, a relative clause with its own subject ("the
+minister, who visited X, said"), the subject phrase of another verb, or the reporting
+clause of "officials in X said ..." when the trigger sits in what they said (unless the
+one speaking is the event's own actor: a demand voiced in X was made in X).
 
 Among the places that qualify, the one closest to the trigger in the dependency tree
 wins; each clause boundary crossed and each hop into the subject's phrase costs extra.
 "X, Y" qualifiers ("Long Beach, CA", "Bam, Iran", "Williamsport, Pa.") resolve X inside Y.
 A name the gazetteer does not know still yields a :class:`Location` with its text and span
-and no coordinates; when it is qualified by a known place ("X, Iran" or "the village of X
-near Kandahar") the known place is used instead.
+and no coordinates. Two exceptions: "X, Iran" keeps X's text and takes Iran's country and
+position (precision "country"); in "the village of X near Kandahar" the known place inside
+X's own phrase is returned instead.
 """
 
 from __future__ import annotations
@@ -437,8 +440,13 @@ def _has_own_subject(token: Any) -> bool:
     return any(child.dep_ in ("nsubj", "nsubjpass", "expl") for child in token.children)
 
 
-def _path_cost(trigger: Any, attach: Any) -> float | None:
-    """Edges from the trigger to ``attach``, with clause crossings; None when unrelated."""
+def _path_cost(trigger: Any, attach: Any, actors: frozenset[int] = frozenset()) -> float | None:
+    """Edges from the trigger to ``attach``, with clause crossings; None when unrelated.
+
+    ``actors`` (token indices of the event's actors) let a place describing the speaker
+    or subject of an outer clause count when that speaker is the event's own actor: "the
+    Red Cross operating in Iraq said forces must ensure security" is a demand made in Iraq.
+    """
     if attach.i == trigger.i:
         return 0.0
     up = _ancestors(trigger)
@@ -451,9 +459,11 @@ def _path_cost(trigger: Any, attach: Any) -> float | None:
     up_path = up[: up_ids[lca.i]]  # tokens below the LCA on the trigger's side
     down_path = down[:lca_pos_down]  # tokens below the LCA on the place's side
     if lca.i != trigger.i and lca.lemma_.lower() in SPEECH_VERBS and up_path:
-        # the trigger is inside what somebody said; the place is about the saying
+        # the trigger is inside what somebody said; the place is about the saying, unless
+        # the one saying it is the event's actor
         if up_path[-1].dep_ in ("ccomp", "parataxis", "conj", "advcl", "xcomp"):
-            return None
+            if not any(c.dep_ in SUBJECT_DEPS and c.i in actors for c in lca.children):
+                return None
     # an edge costs 1, but half inside prepositional phrases: a place nested in the
     # locative phrase ("at a jail in Dili") is as close as the phrase itself
     path = (*up_path, *down_path)
@@ -469,8 +479,9 @@ def _path_cost(trigger: Any, attach: Any) -> float | None:
             return None
         if dep in CLAUSE_DEPS:
             cost += CLAUSE_COST
-    if any(token.dep_ in SUBJECT_DEPS for token in down_path):
-        if any(token.dep_ not in ("conj", "xcomp") for token in up_path):
+    subject = next((token for token in down_path if token.dep_ in SUBJECT_DEPS), None)
+    if subject is not None:
+        if subject.i not in actors and any(t.dep_ not in ("conj", "xcomp") for t in up_path):
             # the place describes the subject of another verb than the trigger (or than
             # the verbs it shares its subject with): "a spokesman at X's ministry said it,
             # as others condemned ..." does not put the condemnation in X
@@ -539,7 +550,7 @@ def event_location(
         if not m.strong and place is None:
             if not (m.qualifier or slot.via_admin or _via_place_noun(root)):
                 continue  # an unknown word the NER did not call a place is not one
-        cost = _path_cost(head, slot.attach)
+        cost = _path_cost(head, slot.attach, actors)
         if cost is None:
             continue
         if slot.kind == "object":

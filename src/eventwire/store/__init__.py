@@ -19,8 +19,11 @@ API for other parts of eventwire (clustering, REST API, web UI)
     the fix) for anything else that is wrong. ``":memory:"`` gives a scratch database.
 
 ``Database``
-    ``.con``         the DuckDB connection (not thread-safe: one ``.con.cursor()`` per
-                     thread; keep at most one query result open per connection).
+    ``.con``         the DuckDB connection. Not thread-safe: ``db.cursor()`` gives a
+                     ``Database`` over a new cursor, one per thread. DuckDB 2 refuses a
+                     ``con.sql(...)`` while an ``execute()`` result is unread
+                     (``fetchone()`` leaves it unread): prefer ``fetchall()``,
+                     ``db.rows(sql, params)`` (dicts) or ``db.arrow(sql, params)``.
     ``.path``        the file (``None`` in memory); ``.read_only``.
     ``.transaction()`` context manager: commit on success, rollback on error; nested
                      uses join the outer one. Use it for every multi-statement write.
@@ -30,7 +33,9 @@ API for other parts of eventwire (clustering, REST API, web UI)
     ``.iter_articles(where_sql="", params=())`` article records
                      (``contract.article_to_json`` form), alias ``a``.
     ``.get_article(id)``, ``.events_table()`` (pyarrow), ``.events_df()`` (pandas),
-    ``.store_article(article, events)``, ``.delete_article(id)``, ``.changes(since)``.
+    ``.store_article(article, events)`` (one transaction: the article with all its
+    events, old version to history, ``changes`` rows), ``.delete_article(id)``,
+    ``.changes(since)``, ``.counts()``.
 
 ``query_events(db, filters, count_by=None, limit=None, offset=0) -> QueryResult``
     The query behind ``eventwire query``: filters as an ``EventFilter`` or a dict
@@ -53,8 +58,9 @@ Tables (see ``schema.py`` for every column)
 ``meta`` (key, value: ``schema_version``) · ``articles`` (one row per article id:
 metadata, normalised text, content_hash, coder, settings_hash, run_id) · ``events`` (one
 row per event: every contract field, nested ones as JSON, unknown ones in ``extra``;
-derived ``event_day``, ``location_country``) · ``actors`` (event_id, role
-source/target/claimed_by, code, text, country, igo, sector, span) · ``evidence``
+derived ``event_day``, ``location_country``; ``event_key``, an internal integer for
+joins that changes when the event is re-stored) · ``actors`` (event_id, event_key, role
+source/target/claimed_by, code, text, country, igo, sector, span, first_code) · ``evidence``
 (event_id, idx, text, offsets, trigger) · ``runs`` · ``rejects`` · ``changes`` (time,
 run_id, article_id, event_id (null: the article itself), change added/replaced/deleted)
 · ``articles_history``, ``events_history`` (old versions, with replaced_at).
@@ -63,9 +69,9 @@ run_id, article_id, event_id (null: the article itself), change added/replaced/d
 from __future__ import annotations
 
 from .database import Database, open_database
-from .writer import IngestReport, ingest, store_coded
 from .query import EventFilter, InvalidFilter, QueryResult, query_events
 from .schema import SCHEMA_VERSION
+from .writer import IngestReport, ingest, store_coded
 
 __all__ = [
     "Database",

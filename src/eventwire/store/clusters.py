@@ -299,9 +299,7 @@ def update_clusters(
             events = dict(new_events)
             ids_view = _with_ids(db, "_ew_cluster_old", "event_id", old_ids)
             try:
-                for event in db.iter_events(
-                    f"e.event_id IN (SELECT event_id FROM {ids_view})"
-                ):
+                for event in db.iter_events(f"e.event_id IN (SELECT event_id FROM {ids_view})"):
                     events.setdefault(event["event_id"], event)
             finally:
                 con.unregister(ids_view)

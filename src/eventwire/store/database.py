@@ -6,8 +6,8 @@ import os
 import re
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from datetime import datetime, timezone
+from contextlib import contextmanager, suppress
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +29,7 @@ PAGE_ROWS = 5000
 
 def utcnow() -> datetime:
     """Now, as the naive UTC datetime stored in TIMESTAMP columns."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None)
 
 
 class StoreOutcome(str):
@@ -38,7 +38,11 @@ class StoreOutcome(str):
     __slots__ = ()
 
 
-ADDED, REPLACED, UNCHANGED = StoreOutcome("added"), StoreOutcome("replaced"), StoreOutcome("unchanged")
+ADDED, REPLACED, UNCHANGED = (
+    StoreOutcome("added"),
+    StoreOutcome("replaced"),
+    StoreOutcome("unchanged"),
+)
 
 
 class Database:
@@ -46,7 +50,7 @@ class Database:
 
     Attributes:
         con: the DuckDB connection, for SQL of your own. It is not thread-safe: give
-            each thread its own ``db.con.cursor()``.
+            each thread its own :meth:`cursor`.
         path: the database file (``None`` for an in-memory database).
         read_only: whether the database was opened read-only.
     """
@@ -70,6 +74,14 @@ class Database:
     def __repr__(self) -> str:
         mode = "read-only" if self.read_only else "read-write"
         return f"<eventwire Database {str(self.path or MEMORY)!r} {mode}>"
+
+    def cursor(self) -> Database:
+        """The same database over a new cursor of ``con``: give each thread its own.
+
+        Close it when done; closing it leaves this one open.
+        """
+        view = Database(self.con.cursor(), self.path, self.read_only)
+        return view
 
     @property
     def name(self) -> str:
@@ -98,18 +110,14 @@ class Database:
             yield self.con
         except BaseException:
             self._depth = 0
-            try:
+            with suppress(duckdb.Error):  # the failed statement may have ended the transaction
                 self.con.execute("ROLLBACK")
-            except duckdb.Error:  # the failed statement may have ended the transaction
-                pass
             raise
         try:
             self.con.execute("COMMIT")
         except duckdb.Error:
-            try:
+            with suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
             raise
         finally:
             self._depth = 0
@@ -149,7 +157,9 @@ class Database:
                     page_params += [*last[:i], last[i]]
                 clauses.append("(" + " OR ".join(ors) + ")")
             where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-            sql = f"SELECT {alias}.* FROM {table} {alias} {where} ORDER BY {order} LIMIT {PAGE_ROWS}"
+            sql = (
+                f"SELECT {alias}.* FROM {table} {alias} {where} ORDER BY {order} LIMIT {PAGE_ROWS}"
+            )
             page = self.arrow(sql, page_params)
             rows = page.to_pylist()
             yield from rows
@@ -157,7 +167,9 @@ class Database:
                 return
             last = tuple(rows[-1][k] for k in keys)
 
-    def iter_events(self, where_sql: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    def iter_events(
+        self, where_sql: str = "", params: Sequence[Any] = ()
+    ) -> Iterator[dict[str, Any]]:
         """Contract dicts of the stored events, ordered by article_id, event_id.
 
         Args:
@@ -168,7 +180,9 @@ class Database:
         for row in self._pages("events", "e", ("article_id", "event_id"), where_sql, params):
             yield schema.event_from_row(row)
 
-    def iter_articles(self, where_sql: str = "", params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+    def iter_articles(
+        self, where_sql: str = "", params: Sequence[Any] = ()
+    ) -> Iterator[dict[str, Any]]:
         """Contract article records (``article_to_json`` form), ordered by id.
 
         ``where_sql`` is a condition on the ``articles`` table (alias ``a``).
@@ -196,7 +210,9 @@ class Database:
         }
 
     # -- writing -------------------------------------------------------------------------
-    def _insert(self, table: str, columns: Sequence[schema.Column], rows: Sequence[Mapping[str, Any]]) -> None:
+    def _insert(
+        self, table: str, columns: Sequence[schema.Column], rows: Sequence[Mapping[str, Any]]
+    ) -> None:
         if not rows:
             return
         arrow = schema.to_arrow(columns, rows)
@@ -207,7 +223,9 @@ class Database:
         finally:
             self.con.unregister(view)
 
-    def is_current(self, article_id: str, content_hash: str, coder: str, settings_hash: str) -> bool:
+    def is_current(
+        self, article_id: str, content_hash: str, coder: str, settings_hash: str
+    ) -> bool:
         """Whether this article is stored with this text, coder and settings."""
         row = _first(
             self.con,
@@ -245,7 +263,9 @@ class Database:
             StorageError: a value cannot be stored (named in the message); nothing is
                 written then.
         """
-        prepared = self.prepare(article, events, coder=coder, settings_hash=settings_hash, run_id=run_id)
+        prepared = self.prepare(
+            article, events, coder=coder, settings_hash=settings_hash, run_id=run_id
+        )
         return self.write_prepared([prepared], force=force, now=now)[0]
 
     def prepare(
@@ -287,7 +307,7 @@ class Database:
     def write_prepared(
         self, items: Sequence[_Prepared], *, force: bool = False, now: datetime | None = None
     ) -> list[StoreOutcome]:
-        """Write prepared articles (see :meth:`prepare`) in the current transaction.
+        """Write prepared articles (see :meth:`prepare`) in one transaction.
 
         A handful of bulk statements per call, whatever the number of articles; an
         article id that comes twice replaces its first version.
@@ -296,15 +316,18 @@ class Database:
         outcomes: list[StoreOutcome] = []
         start = 0
         seen: set[str] = set()
-        for i, item in enumerate(items):
-            if item.article_id in seen:  # a repeated id: write what came before first
-                outcomes += self._write_unique(items[start:i], force=force, now=now)
-                start, seen = i, set()
-            seen.add(item.article_id)
-        outcomes += self._write_unique(items[start:], force=force, now=now)
+        with self.transaction():
+            for i, item in enumerate(items):
+                if item.article_id in seen:  # a repeated id: write what came before first
+                    outcomes += self._write_unique(items[start:i], force=force, now=now)
+                    start, seen = i, set()
+                seen.add(item.article_id)
+            outcomes += self._write_unique(items[start:], force=force, now=now)
         return outcomes
 
-    def _write_unique(self, items: Sequence[_Prepared], *, force: bool, now: datetime) -> list[StoreOutcome]:
+    def _write_unique(
+        self, items: Sequence[_Prepared], *, force: bool, now: datetime
+    ) -> list[StoreOutcome]:
         if not items:
             return []
         with self.transaction() as con:
@@ -343,7 +366,9 @@ class Database:
                 new_events = {row["event_id"]: contract for row, contract, _ in item.events}
                 if article_id not in old:
                     changes.append(_change(now, run_id, article_id, None, "added"))
-                    changes += [_change(now, run_id, article_id, eid, "added") for eid in new_events]
+                    changes += [
+                        _change(now, run_id, article_id, eid, "added") for eid in new_events
+                    ]
                     continue
                 before = old_events.get(article_id, {})
                 changes.append(_change(now, run_id, article_id, None, "replaced"))
@@ -373,9 +398,17 @@ class Database:
             self._insert(
                 "actors",
                 schema.ACTOR_COLUMNS,
-                [a for c, key in zip(contracts, keys, strict=True) for a in schema.actor_rows(c, key)],
+                [
+                    a
+                    for c, key in zip(contracts, keys, strict=True)
+                    for a in schema.actor_rows(c, key)
+                ],
             )
-            self._insert("evidence", schema.EVIDENCE_COLUMNS, [v for c in contracts for v in schema.evidence_rows(c)])
+            self._insert(
+                "evidence",
+                schema.EVIDENCE_COLUMNS,
+                [v for c in contracts for v in schema.evidence_rows(c)],
+            )
             self._insert("changes", schema.CHANGE_COLUMNS, changes)
             if writes:
                 con.execute(
@@ -433,7 +466,8 @@ class Database:
             event_ids = [
                 r[0]
                 for r in con.execute(
-                    "SELECT event_id FROM events WHERE article_id = ? ORDER BY event_id", [article_id]
+                    "SELECT event_id FROM events WHERE article_id = ? ORDER BY event_id",
+                    [article_id],
                 ).fetchall()
             ]
             self._move_to_history([article_id], now, run_id)
@@ -442,7 +476,9 @@ class Database:
             self._insert("changes", schema.CHANGE_COLUMNS, changes)
         return True
 
-    def store_reject(self, reject: Mapping[str, Any], *, run_id: str | None = None, now: datetime | None = None) -> None:
+    def store_reject(
+        self, reject: Mapping[str, Any], *, run_id: str | None = None, now: datetime | None = None
+    ) -> None:
         """Record a rejected input (``Reject.to_json()``), replacing an older reject of it."""
         row = {
             "source": reject.get("source"),
@@ -474,7 +510,11 @@ class Database:
 class _Prepared:
     __slots__ = ("article_row", "events")
 
-    def __init__(self, article_row: dict[str, Any], events: list[tuple[dict[str, Any], dict[str, Any], Mapping[str, Any]]]) -> None:
+    def __init__(
+        self,
+        article_row: dict[str, Any],
+        events: list[tuple[dict[str, Any], dict[str, Any], Mapping[str, Any]]],
+    ) -> None:
         self.article_row = article_row
         self.events = events
 
@@ -491,7 +531,9 @@ def _id_clash(event_id: str, article_id: str, other: str) -> StorageError:
     )
 
 
-def _first(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+def _first(
+    con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()
+) -> tuple[Any, ...] | None:
     """The first row of a query, reading the result to its end (DuckDB 2 insists)."""
     rows = con.execute(sql, list(params)).fetchall()
     return tuple(rows[0]) if rows else None
@@ -502,8 +544,16 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()
     return row[0] if row else None
 
 
-def _change(time: datetime, run_id: str | None, article_id: str, event_id: str | None, change: str) -> dict[str, Any]:
-    return {"time": time, "run_id": run_id, "article_id": article_id, "event_id": event_id, "change": change}
+def _change(
+    time: datetime, run_id: str | None, article_id: str, event_id: str | None, change: str
+) -> dict[str, Any]:
+    return {
+        "time": time,
+        "run_id": run_id,
+        "article_id": article_id,
+        "event_id": event_id,
+        "change": change,
+    }
 
 
 # -- opening ---------------------------------------------------------------------------
@@ -537,9 +587,7 @@ def _migrate(con: duckdb.DuckDBPyConnection, current: int, name: str) -> None:
     try:
         for number in range(current + 1, target + 1):
             schema.MIGRATIONS[number - 1](con)
-        con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)]
-        )
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(target)])
         con.execute("COMMIT")
     except Exception as exc:
         con.execute("ROLLBACK")
@@ -620,7 +668,8 @@ def open_database(path: str | os.PathLike[str], read_only: bool = False) -> Data
     if created:
         if read_only:
             raise StorageError(
-                f"No eventwire database at {name}. Create one with: eventwire ingest INPUT --db {name}"
+                f"No eventwire database at {name}. "
+                f"Create one with: eventwire ingest INPUT --db {name}"
             )
         _check_writable_dir(file.absolute(), name)
     con = _connect(file, name, read_only)

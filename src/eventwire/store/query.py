@@ -52,7 +52,12 @@ PLOVER_TYPES = (
 )  # fmt: skip
 
 #: PLOVER's older type names (DESIGN.md: ontology facts).
-TYPE_ALIASES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+TYPE_ALIASES = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 
 #: PLOVER modes (the PLOVER event types and modes in the shared ontology); a mode that is
 #: present in the database is accepted too.
@@ -298,7 +303,14 @@ def _actor_condition(values: Sequence[str], roles: Sequence[str]) -> tuple[str, 
     return sql, params
 
 
-def _check_choice(values: Iterable[str], allowed: Sequence[str], what: str, param: str, aliases: Mapping[str, str] | None = None, upper: bool = False) -> list[str]:
+def _check_choice(
+    values: Iterable[str],
+    allowed: Sequence[str],
+    what: str,
+    param: str,
+    aliases: Mapping[str, str] | None = None,
+    upper: bool = False,
+) -> list[str]:
     out = []
     for raw in values:
         value = raw.strip().upper() if upper else raw.strip()
@@ -315,14 +327,23 @@ def _check_choice(values: Iterable[str], allowed: Sequence[str], what: str, para
 
 
 def _known_modes(db: Database) -> tuple[str, ...]:
-    present = [r[0] for r in db.con.execute("SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL").fetchall()]
+    present = [
+        r[0]
+        for r in db.con.execute(
+            "SELECT DISTINCT mode FROM events WHERE mode IS NOT NULL"
+        ).fetchall()
+    ]
     return tuple(sorted(set(PLOVER_MODES) | set(present)))
 
 
 def _where(db: Database, flt: EventFilter) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
-    for values, roles in ((flt.actor, ("source", "target")), (flt.source, ("source",)), (flt.target, ("target",))):
+    for values, roles in (
+        (flt.actor, ("source", "target")),
+        (flt.source, ("source",)),
+        (flt.target, ("target",)),
+    ):
         if not values:
             continue
         sql, actor_params = _actor_condition(values, roles)
@@ -330,7 +351,9 @@ def _where(db: Database, flt: EventFilter) -> tuple[str, list[Any]]:
             clauses.append(sql)
             params += actor_params
     if flt.type:
-        types = _check_choice(flt.type, PLOVER_TYPES, "event type", "type", TYPE_ALIASES, upper=True)
+        types = _check_choice(
+            flt.type, PLOVER_TYPES, "event type", "type", TYPE_ALIASES, upper=True
+        )
         clauses.append(f"e.type IN ({', '.join('?' for _ in types)})")
         params += types
     if flt.mode:
@@ -380,9 +403,11 @@ def _where(db: Database, flt: EventFilter) -> tuple[str, list[Any]]:
 def _parse_count_by(count_by: str | Sequence[str] | None) -> list[str]:
     if not count_by:
         return []
-    items = count_by.split(",") if isinstance(count_by, str) else [
-        part for item in count_by for part in str(item).split(",")
-    ]
+    items = (
+        count_by.split(",")
+        if isinstance(count_by, str)
+        else [part for item in count_by for part in str(item).split(",")]
+    )
     keys = []
     for item in items:
         key = item.strip().lower()
@@ -451,9 +476,9 @@ def query_events(
                 f"AND first_code) {alias} ON {alias}.event_key = e.event_key"
             )
     # Group on cheap values, format them after aggregation (strftime per row is costly).
-    inner_keys = ", ".join(f"{GROUP_EXPR.get(k, COUNT_BY[k])} AS \"{k}\"" for k in keys)
+    inner_keys = ", ".join(f'{GROUP_EXPR.get(k, COUNT_BY[k])} AS "{k}"' for k in keys)
     outer_keys = ", ".join(
-        f"{OUTPUT_EXPR[k]} AS \"{k}\"" if k in OUTPUT_EXPR else f'"{k}"' for k in keys
+        f'{OUTPUT_EXPR[k]} AS "{k}"' if k in OUTPUT_EXPR else f'"{k}"' for k in keys
     )
     group = ", ".join(str(i + 1) for i in range(len(keys)))
     order = ", ".join(f'"{k}" NULLS LAST' for k in keys)

@@ -206,7 +206,9 @@ def all_reviews(db: Database) -> dict[str, list[dict[str, Any]]]:
 # -- applying --------------------------------------------------------------------------
 
 
-def reviewed_event(event: Mapping[str, Any], reviews: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+def reviewed_event(
+    event: Mapping[str, Any], reviews: Sequence[Mapping[str, Any]]
+) -> dict[str, Any]:
     """The event with its reviews (oldest first) replayed; rejected ones are kept.
 
     Returns a new dict; without reviews, a copy of ``event`` with no ``review`` key.
@@ -376,7 +378,9 @@ def _find(text: str | None, event: Mapping[str, Any]) -> list[int] | None:
     return None
 
 
-def _check_actor(value: Any, param: str, originals: Sequence[Any], event: Mapping[str, Any]) -> dict[str, Any]:
+def _check_actor(
+    value: Any, param: str, originals: Sequence[Any], event: Mapping[str, Any]
+) -> dict[str, Any]:
     from .query import resolve_country
 
     if isinstance(value, str):
@@ -384,8 +388,8 @@ def _check_actor(value: Any, param: str, originals: Sequence[Any], event: Mappin
         value = {"code": code_part, "text": text_part} if text_part else {"code": value}
     if not isinstance(value, Mapping):
         raise ReviewError(
-            f"{param} must be an actor object such as {{\"code\": \"USA\", \"text\": "
-            f"\"the United States\"}}, not {value!r}.",
+            f'{param} must be an actor object such as {{"code": "USA", "text": '
+            f'"the United States"}}, not {value!r}.',
             param=param,
         )
     unknown = set(value) - {"code", "text", "sector", "country", "igo", "name", "span"}
@@ -394,7 +398,9 @@ def _check_actor(value: Any, param: str, originals: Sequence[Any], event: Mappin
             f"Unknown actor key(s) {sorted(unknown)!r} in {param}. Allowed keys: code, text, sector.",
             param=param,
         )
-    code = _clean_text(value.get("code") or value.get("country") or value.get("igo"), f"{param}.code", 12)
+    code = _clean_text(
+        value.get("code") or value.get("country") or value.get("igo"), f"{param}.code", 12
+    )
     text = _clean_text(value.get("text"), f"{param}.text", MAX_TEXT)
     sector = _clean_text(value.get("sector"), f"{param}.sector", 6)
     if code is None and text is None:
@@ -422,7 +428,9 @@ def _check_actor(value: Any, param: str, originals: Sequence[Any], event: Mappin
     for original in originals:
         if not isinstance(original, Mapping):
             continue
-        same_code = (country or igo) and (country or igo) == (original.get("country") or original.get("igo"))
+        same_code = (country or igo) and (country or igo) == (
+            original.get("country") or original.get("igo")
+        )
         same_text = text is not None and str(original.get("text") or "").lower() == text.lower()
         if (same_code and (text is None or same_text)) or (same_text and not (country or igo)):
             if text is None:
@@ -441,7 +449,9 @@ def _check_actor(value: Any, param: str, originals: Sequence[Any], event: Mappin
     return actor
 
 
-def _check_actors(value: Any, param: str, originals: Any, event: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _check_actors(
+    value: Any, param: str, originals: Any, event: Mapping[str, Any]
+) -> list[dict[str, Any]]:
     if value is None:
         return []
     if isinstance(value, str | Mapping):
@@ -449,7 +459,9 @@ def _check_actors(value: Any, param: str, originals: Any, event: Mapping[str, An
     if not isinstance(value, list | tuple):
         raise ReviewError(f"{param} must be a list of actors, not {value!r}.", param=param)
     if len(value) > MAX_ITEMS:
-        raise ReviewError(f"{param} has {len(value)} actors; at most {MAX_ITEMS} are allowed.", param=param)
+        raise ReviewError(
+            f"{param} has {len(value)} actors; at most {MAX_ITEMS} are allowed.", param=param
+        )
     originals = originals if isinstance(originals, list) else []
     return [_check_actor(v, f"{param}[{i}]", originals, event) for i, v in enumerate(value)]
 
@@ -478,15 +490,17 @@ def _check_quantities(value: Any, originals: Any, event: Mapping[str, Any]) -> l
     if not isinstance(value, list | tuple):
         raise ReviewError(f"{param} must be a list of quantities, not {value!r}.", param=param)
     if len(value) > MAX_ITEMS:
-        raise ReviewError(f"{param} has {len(value)} items; at most {MAX_ITEMS} are allowed.", param=param)
+        raise ReviewError(
+            f"{param} has {len(value)} items; at most {MAX_ITEMS} are allowed.", param=param
+        )
     originals = originals if isinstance(originals, list) else []
     out = []
     for i, item in enumerate(value):
         where = f"{param}[{i}]"
         if not isinstance(item, Mapping):
             raise ReviewError(
-                f"{where} must be an object such as {{\"kind\": \"dead\", \"value\": 200, "
-                f"\"qualifier\": \"approx\"}}, not {item!r}.",
+                f'{where} must be an object such as {{"kind": "dead", "value": 200, '
+                f'"qualifier": "approx"}}, not {item!r}.',
                 param=where,
             )
         unknown = set(item) - {"kind", "value", "qualifier", "unit", "text", "low", "high", "span"}
@@ -566,7 +580,9 @@ def _modes_of(plover_type: Any) -> set[str]:
     return {c.mode for c in _table().values() if c.plover == plover_type and c.mode}
 
 
-def correction_changes(event: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+def correction_changes(
+    event: Mapping[str, Any], changes: Mapping[str, Any]
+) -> dict[str, dict[str, Any]]:
     """Validate a correction of ``event`` (its current state) and list what it changes.
 
     Args:
@@ -754,7 +770,10 @@ def _gold_event(event: Mapping[str, Any]) -> dict[str, Any]:
             if isinstance(q, Mapping)
         ],
         "location": (
-            {"text": location.get("text") or location.get("name"), "country": location.get("country")}
+            {
+                "text": location.get("text") or location.get("name"),
+                "country": location.get("country"),
+            }
             if isinstance(location, Mapping)
             else None
         ),
@@ -853,7 +872,9 @@ def export_gold(
             ).fetchall()
         ]
     if all_articles:
-        article_ids = [r[0] for r in db.con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()]
+        article_ids = [
+            r[0] for r in db.con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()
+        ]
     else:
         article_ids = reviewed_ids
     n = 0

@@ -31,7 +31,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pyarrow as pa
@@ -124,7 +124,11 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     _c("type", "VARCHAR", doc="PLOVER event type"),
     _c("mode", "VARCHAR", doc="PLOVER mode"),
     _c("cameo", "VARCHAR"),
-    _c("quad_class", "INTEGER", doc="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
+    _c(
+        "quad_class",
+        "INTEGER",
+        doc="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict",
+    ),
     _c("goldstein", "DOUBLE"),
     _c("sources", "JSON", "json"),
     _c("targets", "JSON", "json"),
@@ -146,8 +150,13 @@ EVENT_COLUMNS: tuple[Column, ...] = (
     _c("extra", "JSON", "extra", doc="contract keys this schema does not know"),
     _c("event_day", "DATE", "derived", doc="`date` as a DATE (first day of its month/year)"),
     _c("location_country", "VARCHAR", "derived", doc="location.country"),
-    _c("event_key", "BIGINT", "meta", doc="integer key for joins with actors (from event_key_seq); "
-       "internal: a re-ingested event gets a new one, use event_id to refer to events"),
+    _c(
+        "event_key",
+        "BIGINT",
+        "meta",
+        doc="integer key for joins with actors (from event_key_seq); "
+        "internal: a re-ingested event gets a new one, use event_id to refer to events",
+    ),
 )
 
 ACTOR_COLUMNS: tuple[Column, ...] = (
@@ -164,8 +173,12 @@ ACTOR_COLUMNS: tuple[Column, ...] = (
     _c("span_start", "BIGINT"),
     _c("span_end", "BIGINT"),
     _c("event_key", "BIGINT", doc="events.event_key of the event"),
-    _c("first_code", "BOOLEAN", doc="first actor of its event and role with this code: "
-       "count dyads on these rows so that an event counts once per code"),
+    _c(
+        "first_code",
+        "BOOLEAN",
+        doc="first actor of its event and role with this code: "
+        "count dyads on these rows so that an event counts once per code",
+    ),
 )
 
 EVIDENCE_COLUMNS: tuple[Column, ...] = (
@@ -315,7 +328,10 @@ def arrow_schema(columns: Sequence[Column]) -> pa.Schema:
 def to_arrow(columns: Sequence[Column], rows: Sequence[Mapping[str, Any]]) -> pa.Table:
     """Rows (column name -> value) as an Arrow table with the table's schema."""
     schema = arrow_schema(columns)
-    arrays = [pa.array([row.get(c.name) for row in rows], type=f.type) for c, f in zip(columns, schema, strict=True)]
+    arrays = [
+        pa.array([row.get(c.name) for row in rows], type=f.type)
+        for c, f in zip(columns, schema, strict=True)
+    ]
     return pa.Table.from_arrays(arrays, schema=schema)
 
 
@@ -347,7 +363,7 @@ def utc_naive(value: Any) -> datetime | None:
     if not isinstance(value, datetime):
         return None
     if value.tzinfo is not None:
-        value = value.astimezone(timezone.utc).replace(tzinfo=None)
+        value = value.astimezone(UTC).replace(tzinfo=None)
     return value
 
 

@@ -7,6 +7,7 @@ import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from types import ModuleType
@@ -278,8 +279,16 @@ def store_coded(
             report.n_read += 1
             yield item
 
-    return _run(db, counted, coder=coder, inputs=[str(i) for i in inputs], force=force,
-                commit_every=commit_every, on_reject=on_reject, on_commit=on_commit)
+    return _run(
+        db,
+        counted,
+        coder=coder,
+        inputs=[str(i) for i in inputs],
+        force=force,
+        commit_every=commit_every,
+        on_reject=on_reject,
+        on_commit=on_commit,
+    )
 
 
 def ingest(
@@ -334,8 +343,16 @@ def ingest(
     def coded(report: IngestReport) -> Iterator[CodedArticle]:
         return iter(coder.code_articles(fresh(report)))
 
-    return _run(db, coded, coder=coder, inputs=names, force=force, commit_every=commit_every,
-                on_reject=on_reject, on_commit=on_commit)
+    return _run(
+        db,
+        coded,
+        coder=coder,
+        inputs=names,
+        force=force,
+        commit_every=commit_every,
+        on_reject=on_reject,
+        on_commit=on_commit,
+    )
 
 
 def _run(
@@ -363,6 +380,13 @@ def _run(
             writer.add(item)
         writer.flush()
         status = "done"
+    except KeyboardInterrupt:
+        status = "interrupted"
+        raise
     finally:
-        run.finish(report, coder, status)
+        if status == "done":
+            run.finish(report, coder, status)
+        else:  # never hide the error that stopped the run
+            with suppress(duckdb.Error):
+                run.finish(report, coder, status)
     return report
