@@ -57,13 +57,14 @@ def summary(actors) -> list[tuple[str | None, str | None]]:
 
 
 # -- countries, short forms, capitals, demonyms, organisations ----------------------------
+# A country named as the actor stands for its government (sector GOV), as a capital does.
 @pytest.mark.parametrize(
     ("text", "head", "country", "igo", "sector"),
     [
-        ("Brazil recalled its ambassador on Friday.", "Brazil", "BRA", None, None),
-        ("The United States imposed new tariffs on steel.", "States", "USA", None, None),
-        ("The U.S. imposed new tariffs on steel.", "U.S.", "USA", None, None),
-        ("The UK recalled its ambassador from Tehran.", "UK", "GBR", None, None),
+        ("Brazil recalled its ambassador on Friday.", "Brazil", "BRA", None, "GOV"),
+        ("The United States imposed new tariffs on steel.", "States", "USA", None, "GOV"),
+        ("The U.S. imposed new tariffs on steel.", "U.S.", "USA", None, "GOV"),
+        ("The UK recalled its ambassador from Tehran.", "UK", "GBR", None, "GOV"),
         ("Pyongyang fired a ballistic missile into the sea.", "Pyongyang", "PRK", None, "GOV"),
         ("Moscow denied the report on Tuesday.", "Moscow", "RUS", None, "GOV"),
         ("Washington announced fresh sanctions.", "Washington", "USA", None, "GOV"),

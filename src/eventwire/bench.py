@@ -88,6 +88,7 @@ def _measure_spacy(model: str, texts: list[str], batch_size: int) -> dict[str, A
         "load_seconds": loaded - start,
         "peak_rss": _peak_rss(),
         "docs": n_docs,
+        "pid": os.getpid(),
         "pipes": list(nlp.pipe_names),
         "model_version": nlp.meta.get("version"),
     }
@@ -113,6 +114,7 @@ def _measure_eventwire(config: CoderConfig, articles: list[Article]) -> dict[str
         "peak_rss": _peak_rss(),
         "events": n_events,
         "rejects": n_rejects,
+        "pid": os.getpid(),
     }
 
 

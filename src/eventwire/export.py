@@ -85,7 +85,8 @@ def _text_output(out: str | os.PathLike[str] | IO[str] | None) -> Iterator[IO[st
         return
     path = Path(out)  # type: ignore[arg-type]
     _check_parent(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    with _writable(path):
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             yield fh
@@ -99,12 +100,27 @@ def _check_parent(path: Path) -> None:
     parent = path.absolute().parent
     if not parent.is_dir():
         raise ExportError(
-            f"Cannot write {str(path)!r}: the directory {str(parent)!r} does not exist."
+            f"Cannot write {str(path)!r}: the directory {str(parent)!r} does not exist. "
+            "Create it or give another -o."
         )
     if not os.access(parent, os.W_OK):
-        raise ExportError(
-            f"Cannot write {str(path)!r}: the directory {str(parent)!r} is not writable."
-        )
+        raise _not_writable(path)
+
+
+def _not_writable(path: Path) -> ExportError:
+    return ExportError(
+        f"Cannot write {str(path)!r}: the directory {str(path.absolute().parent)!r} is not "
+        "writable. Give another -o."
+    )
+
+
+@contextmanager
+def _writable(path: Path) -> Iterator[None]:
+    """Creating the temporary file beside ``path`` fails: say so in one line."""
+    try:
+        yield
+    except OSError as exc:
+        raise _not_writable(path) from exc
 
 
 def _cell(value: Any) -> str:
@@ -112,8 +128,6 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return repr(value)
     return str(value)
 
 
@@ -187,7 +201,8 @@ def write_parquet_dataset(db: Database, directory: str | os.PathLike[str]) -> in
     target = Path(directory)
     _check_empty_dir(target)
     cols = ", ".join(f'"{c}"' for c in event_columns())
-    tmp = Path(tempfile.mkdtemp(dir=target.absolute().parent, prefix=f".{target.name}."))
+    with _writable(target):
+        tmp = Path(tempfile.mkdtemp(dir=target.absolute().parent, prefix=f".{target.name}."))
     try:
         out = tmp / "dataset"
         db.con.complete()
@@ -243,9 +258,10 @@ def write_parquet_file(table: Any, path: str | os.PathLike[str]) -> None:
 
     target = Path(path)
     _check_parent(target)
-    fd, tmp = tempfile.mkstemp(
-        dir=target.absolute().parent, prefix=f".{target.name}.", suffix=".tmp"
-    )
+    with _writable(target):
+        fd, tmp = tempfile.mkstemp(
+            dir=target.absolute().parent, prefix=f".{target.name}.", suffix=".tmp"
+        )
     os.close(fd)
     try:
         pq.write_table(table, tmp)
@@ -266,7 +282,8 @@ def _write_records_parquet(
     _check_empty_dir(target)
     rows = [_flat(r) for r in records]
     table = pa.Table.from_pylist(rows) if rows else pa.table({})
-    tmp = Path(tempfile.mkdtemp(dir=target.absolute().parent, prefix=f".{target.name}."))
+    with _writable(target):
+        tmp = Path(tempfile.mkdtemp(dir=target.absolute().parent, prefix=f".{target.name}."))
     try:
         pq.write_table(table, tmp / "part-0.parquet")
         if target.exists():

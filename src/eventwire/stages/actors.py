@@ -348,8 +348,8 @@ class ActorResolver:
             for m in chosen:
                 entry = m.entry
                 m_sector = sector
-                if entry.kind == "capital" and m.start <= head.i < m.end:
-                    m_sector = "GOV"
+                if entry.kind in {"capital", "country"} and m.start <= head.i < m.end:
+                    m_sector = sector or "GOV"  # a state named as an actor is its government
                 elif entry.sector and (m.start <= head.i < m.end or sector is None):
                     m_sector = entry.sector
                 actors.append(self._actor(sentence, head, tokens, entry, m_sector))
