@@ -67,7 +67,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 
@@ -136,7 +136,7 @@ _NEG_INF = -(10**9)
 _POS_INF = 10**9
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Location:
     country: str | None
     admin1: str | None
@@ -187,7 +187,7 @@ def _parse_published(value: Any) -> datetime | None:
     except ValueError:
         return None
     if parsed.tzinfo is not None:
-        parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+        parsed = parsed.astimezone(UTC).replace(tzinfo=None)
     return parsed
 
 
@@ -258,8 +258,8 @@ def _location(loc: Any) -> _Location | None:
 
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-_STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been
+_STOP_WORDS = """
+    a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers him his how i if in into is it its
     itself just me more most my no nor not now of off on once only or other our ours out over
@@ -271,9 +271,9 @@ _STOP = frozenset(
     statement statements officials official spokesperson spokesman spokeswoman news agency
     media monday tuesday wednesday thursday friday saturday sunday today yesterday week
     weekend month year last earlier later since least around nearly almost approximately
-    people"""
-    .split()
-)  # fmt: skip
+    people
+"""
+_STOP = frozenset(_STOP_WORDS.split())
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ied", "ies", "ed", "es", "ly", "s")
 
 
@@ -301,8 +301,7 @@ _CONCEPTS_RAW = {
     "~cooperate": "cooperation cooperative cooperate cooperating partnership partnerships ties "
     "alliance alignment collaboration relations",
     "~military": "military army troops troop forces soldiers armed servicemen",
-    "~meet": "met meet meets meeting meetings talks discuss discussed discussions summit "
-    "conferred",
+    "~meet": "met meet meets meeting meetings talks discuss discussed discussions summit conferred",
     "~protest": "protest protests protested protesters protestors demonstrators demonstration "
     "demonstrations rally rallies marched",
     "~arrest": "arrest arrests arrested detained detain detention custody",
@@ -651,7 +650,7 @@ class _Groups:
         self.parent = list(range(len(profiles)))
         self.articles = [{p.article_id} for p in profiles]
         self.window = [(p.lo, p.hi) for p in profiles]
-        self.places = [[p.location] if p.location else [] for p in profiles]
+        self.places = [{p.location} if p.location else set() for p in profiles]
         self.config = config
 
     def find(self, i: int) -> int:
@@ -679,8 +678,7 @@ class _Groups:
         self.parent[rj] = ri
         self.articles[ri] |= self.articles[rj]
         self.window[ri] = (lo, hi)
-        seen = {id(x) for x in self.places[ri]}
-        self.places[ri].extend(x for x in self.places[rj] if id(x) not in seen)
+        self.places[ri] |= self.places[rj]
         return True
 
 
@@ -780,7 +778,9 @@ def cluster_components(
             ],
         )
         for group in members.values():
-            component.clusters.append(_build_cluster([profiles[i] for i in group], joined, groups, group))
+            component.clusters.append(
+                _build_cluster([profiles[i] for i in group], joined, groups, group)
+            )
         component.clusters.sort(key=lambda c: c["cluster_id"])
         components.append(component)
     components.sort(key=lambda c: c.component_id)
@@ -924,7 +924,9 @@ def _canonical_date(profiles: list[Profile]) -> dict[str, Any]:
     value = _top(chosen)
     chosen_p = next(p for p in dated if p.event["date"] == value)
     texts = Counter(
-        p.event.get("date_text") for p in dated if p.event["date"] == value and p.event.get("date_text")
+        p.event.get("date_text")
+        for p in dated
+        if p.event["date"] == value and p.event.get("date_text")
     )
     support = sum(1 for p in dated if p.lo <= chosen_p.lo and chosen_p.hi <= p.hi)
     return {
@@ -1015,9 +1017,9 @@ def _claims(profiles: list[Profile]) -> tuple[list[dict[str, Any]], dict[str, An
         latest: dict[str, dict[str, Any]] = {}
         for figure in entry["figures"]:  # member order is publication order: last wins
             kind = figure["kind"]
-            if kind in latest and latest[kind]["published"] == figure["published"]:
-                if figure["value"] <= latest[kind]["value"]:
-                    continue
+            same_time = kind in latest and latest[kind]["published"] == figure["published"]
+            if same_time and figure["value"] <= latest[kind]["value"]:
+                continue
             latest[kind] = figure
         entry["current"] = {kind: latest[kind]["value"] for kind in sorted(latest)}
         for kind, figure in latest.items():

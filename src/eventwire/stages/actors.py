@@ -526,9 +526,12 @@ class ActorResolver:
                     counts[a.country] = counts.get(a.country, 0) + 1
         if not counts:
             return None
-        best = max(counts.values())
-        leaders = [c for c, n in counts.items() if n == best]
-        return leaders[0] if len(leaders) == 1 else None
+        ranked = sorted(counts.values(), reverse=True)
+        best = ranked[0]
+        runner_up = ranked[1] if len(ranked) > 1 else 0
+        if best < 2 or best < 2 * runner_up:
+            return None  # no single country dominates the story
+        return next(c for c, n in counts.items() if n == best)
 
 
 PAIR_HEADS = {"leader", "side", "country", "nation", "government", "neighbour", "neighbor",

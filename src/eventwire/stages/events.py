@@ -212,7 +212,11 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if not found & values:
                 return False
         elif key == "prep":
-            if not any(c.lower_ in values for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}):
+            if not any(c.lower_ in values and not _is_time_phrase(c)
+                       for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}):
+                return False
+        elif key == "noobj":
+            if any(c.dep_ in {"dobj", "obj"} for c in token.children):
                 return False
         elif key == "comp":
             if not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
@@ -225,6 +229,12 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if not mods & values:
                 return False
     return True
+
+
+def _is_time_phrase(prep: Any) -> bool:
+    """"on Monday", "at noon": a preposition that dates the verb, not one that aims it."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in {"DATE", "TIME"} for o in objs)
 
 
 def find_triggers(sent: Any) -> list[Trigger]:
@@ -770,7 +780,7 @@ def _polarity(token: Any) -> str:
             continue
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
-            if lemma in {"deny", "fail", "decline", "refuse"}:
+            if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
                 return "negated"
             if lemma in INTENT_VERBS:
                 return "intended"

@@ -126,12 +126,6 @@ def _insert(db: Any, table: str, rows: Sequence[dict[str, Any]]) -> None:
         db.con.unregister(view)
 
 
-def _with_ids(db: Any, name: str, column: str, values: Iterable[str]) -> str:
-    """Register ``values`` as a one-column view and return its name (unregister after)."""
-    db.con.register(name, pa.table({column: pa.array(sorted(set(values)), type=pa.string())}))
-    return name
-
-
 def _write(db: Any, components: list[Component]) -> None:
     cluster_rows: list[dict[str, Any]] = []
     member_rows: list[dict[str, Any]] = []
@@ -220,19 +214,22 @@ def recluster(db: Any, config: ClusterConfig | None = None) -> ClusterReport:
     return _report("full", components, started)
 
 
-def _needs_full(db: Any, config: ClusterConfig, batch_view: str) -> str | None:
+_IN = "IN (SELECT unnest(?))"  # membership in a list bound as one parameter
+
+
+def _needs_full(db: Any, config: ClusterConfig, batch: list[str]) -> str | None:
     row = db.con.execute("SELECT value FROM cluster_meta WHERE key = 'config_hash'").fetchone()
     if row is None:
-        has_events = db.con.execute(
-            f"SELECT count(*) FROM events WHERE article_id NOT IN (SELECT article_id FROM {batch_view})"
+        others = db.con.execute(
+            f"SELECT count(*) FROM events WHERE article_id NOT {_IN}", [batch]
         ).fetchone()[0]
-        return "first clustering of a database with events" if has_events else None
+        return "first clustering of a database with events" if others else None
     if row[0] != _config_hash(config):
         return "the stored clusters were made with other settings"
     missing = db.con.execute(
-        "SELECT count(*) FROM events e "
-        f"WHERE e.article_id NOT IN (SELECT article_id FROM {batch_view}) "
-        "AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.event_id = e.event_id)"
+        f"SELECT count(*) FROM events e WHERE e.article_id NOT {_IN} "
+        "AND NOT EXISTS (SELECT 1 FROM cluster_members m WHERE m.event_id = e.event_id)",
+        [batch],
     ).fetchone()[0]
     if missing:
         return f"{missing} stored event(s) were never clustered"
@@ -254,82 +251,50 @@ def update_clusters(
         article_ids: the articles just stored, replaced or deleted.
         config: clustering settings; they must match those of the stored clusters, or
             everything is re-clustered.
+
+    Returns:
+        A :class:`ClusterReport` of the re-clustered part (``mode`` is ``"full"``, with
+        a ``reason``, when it fell back to :func:`recluster`).
     """
     started = time.perf_counter()
     config = config or ClusterConfig()
     ensure_tables(db)
     con = db.con
-    batch = set(article_ids)
-    # Members whose events are gone (a deleted or replaced article) count as touched.
-    batch |= {
+    vanished = con.execute(
+        "SELECT DISTINCT m.article_id FROM cluster_members m "
+        "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)"
+    ).fetchall()
+    batch = sorted(set(article_ids) | {r[0] for r in vanished})
+    reason = _needs_full(db, config, batch)
+    if reason:
+        report = recluster(db, config)
+        report.reason = reason
+        return report
+    events = {e["event_id"]: e for e in db.iter_events(f"e.article_id {_IN}", [batch])}
+    components = {
         r[0]
         for r in con.execute(
-            "SELECT DISTINCT m.article_id FROM cluster_members m "
-            "WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.event_id = m.event_id)"
+            f"SELECT DISTINCT component_id FROM cluster_members WHERE article_id {_IN}", [batch]
         ).fetchall()
     }
-    batch_view = _with_ids(db, "_ew_cluster_batch", "article_id", batch)
-    try:
-        reason = _needs_full(db, config, batch_view)
-        if reason:
-            report = recluster(db, config)
-            report.reason = reason
-            return report
-        new_events = {
-            e["event_id"]: e
-            for e in db.iter_events(f"e.article_id IN (SELECT article_id FROM {batch_view})")
-        }
-        components = {
-            r[0]
-            for r in con.execute(
-                "SELECT DISTINCT component_id FROM cluster_members "
-                f"WHERE article_id IN (SELECT article_id FROM {batch_view})"
-            ).fetchall()
-        }
-        components |= _touched_components(db, new_events.values(), config)
-        comp_view = _with_ids(db, "_ew_cluster_components", "component_id", components)
-        try:
-            old_ids = [
-                r[0]
-                for r in con.execute(
-                    "SELECT event_id FROM cluster_members "
-                    f"WHERE component_id IN (SELECT component_id FROM {comp_view})"
-                ).fetchall()
-            ]
-            events = dict(new_events)
-            ids_view = _with_ids(db, "_ew_cluster_old", "event_id", old_ids)
-            try:
-                for event in db.iter_events(f"e.event_id IN (SELECT event_id FROM {ids_view})"):
-                    events.setdefault(event["event_id"], event)
-            finally:
-                con.unregister(ids_view)
-            result = cluster_components(events.values(), config)
-            stale = set(old_ids) | set(events)
-            with db.transaction():
-                con.execute(
-                    f"DELETE FROM clusters WHERE component_id IN (SELECT component_id FROM {comp_view})"
-                )
-                con.execute(
-                    "DELETE FROM cluster_members "
-                    f"WHERE component_id IN (SELECT component_id FROM {comp_view})"
-                )
-                con.execute(
-                    "DELETE FROM cluster_members "
-                    f"WHERE article_id IN (SELECT article_id FROM {batch_view})"
-                )
-                stale_view = _with_ids(db, "_ew_cluster_stale", "event_id", stale)
-                try:
-                    con.execute(
-                        f"DELETE FROM cluster_keys WHERE event_id IN (SELECT event_id FROM {stale_view})"
-                    )
-                finally:
-                    con.unregister(stale_view)
-                _write(db, result)
-                _set_meta(db, config)
-        finally:
-            con.unregister(comp_view)
-    finally:
-        con.unregister(batch_view)
+    components |= _touched_components(db, events.values(), config)
+    touched = sorted(components)
+    old_ids = [
+        r[0]
+        for r in con.execute(
+            f"SELECT event_id FROM cluster_members WHERE component_id {_IN}", [touched]
+        ).fetchall()
+    ]
+    for event in db.iter_events(f"e.event_id {_IN}", [old_ids]):
+        events.setdefault(event["event_id"], event)
+    result = cluster_components(events.values(), config)
+    stale = sorted(set(old_ids) | set(events))
+    with db.transaction():
+        con.execute(f"DELETE FROM clusters WHERE component_id {_IN}", [touched])
+        con.execute(f"DELETE FROM cluster_members WHERE component_id {_IN}", [touched])
+        con.execute(f"DELETE FROM cluster_keys WHERE event_id {_IN}", [stale])
+        _write(db, result)
+        _set_meta(db, config)
     return _report("incremental", result, started)
 
 
