@@ -112,7 +112,7 @@ def test_cli_code_format_table(runner, inputs):
                                  "2024-12-19"])  # fmt: skip
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    for expected in ("ACCUSE", "111", "RUS (Russia)", "POL (Poland)", "2024-12-16", "border"):
+    for expected in ("ACCUSE", "111", "RUS/GOV (Russia)", "POL/GOV (Poland)", "2024-12-16", "border"):
         assert expected in out
     assert not out.lstrip().startswith("{")
 

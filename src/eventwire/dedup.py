@@ -56,6 +56,42 @@ is its latest-published one. Across claimants, per kind: ``low`` is the lowest f
 and ``best`` the value reported by more claimants than any other value, or else the
 median of the claimants' values (the lower middle one for an even count, so ``best`` is
 always a figure that someone reported).
+
+The cluster record
+------------------
+::
+
+    {"cluster_id": "c" + 16 hex (hash of the earliest report's event_id: stable as later
+                    reports join, independent of input order),
+     "type", "mode", "cameo", "quad_class", "goldstein":  the most common type among the
+                    members (ties: higher summed confidence), its most common CAMEO code,
+     "sources", "targets": [{"text", "country", "igo", "sector", "name", "support"}]: the
+                    union of the members' coded actors (symmetric types oriented like the
+                    member naming most actors); support = members naming it,
+     "date", "date_precision", "date_text", "date_support": the most precise member date
+                    (the members share a possible day, so it is unique); support = members
+                    whose date agrees with it,
+     "location": the most specific member location (then the most reported) + "support",
+     "polarity", "hedged" (all members hedged), "confidence" (the highest),
+     "num_events", "num_mentions" (evidence entries), "num_sources" (distinct publishers;
+                    an unknown publisher counts once per article), "num_articles",
+     "first_reported", "last_reported": the members' publication times,
+     "publishers": [...],
+     "members": [{"event_id", "article_id", "publisher", "published", "type", "cameo",
+                  "date", "date_precision", "location", "claimed_by", "hedged",
+                  "confidence", "evidence": [...],
+                  "joined_by": {"with": event_id, "type", "actors", "date", "location",
+                                "wording"} or null for a lone report}],
+     "claims": [{"claimant": {"text", "country", "igo", "sector", "via": "claimed_by" |
+                 "publisher"}, "event_ids": [...], "figures": [{"kind", "value",
+                 "qualifier", "unit", "text", "low", "high", "event_id", "article_id",
+                 "published"}], "current": {kind: value}}],
+     "estimates": {kind: {"low", "best", "high", "claimants", "unit"}},
+     "method": "dedup.cluster.v1"}
+
+``joined_by`` is the member's strongest link inside its cluster, for example
+``{"with": "9f2c...", "type": "ASSAULT", "actors": "RUS<->UKR", "date": "same day
+2025-03-10", "location": "Kostiantynivka", "wording": 0.43}``.
 """
 
 from __future__ import annotations
