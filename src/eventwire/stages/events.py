@@ -484,7 +484,39 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
         draft.claimed_by, draft.hedged = _claim(trig.token, sentence, resolver, reports)
         drafts.append(draft)
     drafts.extend(_obligation_requests(sentence, resolver, by_token, reports))
+    drafts.extend(_allegations(sentence, resolver, triggers, drafts))
     return drafts
+
+
+ALLEGING = {"claim", "allege", "charge", "assert"}
+
+
+def _allegations(sentence: Sentence, resolver: ActorResolver, triggers: list[Trigger],
+                 drafts: list[_Draft]) -> list[_Draft]:
+    """"X claimed that Y attacked Z": besides the claimed attack, X accuses Y."""
+    out = []
+    for trig in triggers:
+        if trig.lexeme.cls != "report" or not set(_lemma_forms(trig.token)) & ALLEGING:
+            continue
+        speakers, _ = subject_heads(trig.token)
+        if not speakers:
+            continue
+        accusers = resolver.resolve_group(sentence, speakers[0])
+        for draft in drafts:
+            if _quad(draft.cameo) != 4 or not draft.sources:
+                continue
+            if not trig.token.is_ancestor(draft.trigger.token):
+                continue
+            if {a.code for a in accusers if a.code} & {a.code for a in draft.sources if a.code}:
+                continue  # claiming one's own action is no accusation
+            lexeme = Lexeme("V", trig.lexeme.lemma, (), "112", "plain", frozenset())
+            out.append(_Draft(
+                trigger=Trigger(trig.token, lexeme, trig.token), sentence=sentence, cameo="112",
+                sources=accusers, targets=list(draft.sources), source_tokens=speakers,
+                rule=f"V:{trig.lexeme.lemma}:allegation", confidence=0.65,
+            ))  # fmt: skip
+            break
+    return out
 
 
 def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token: dict) -> _Draft | None:
