@@ -314,14 +314,29 @@ class ActorResolver:
         """Actors for a head and its conjuncts ("the US, South Korea and others")."""
         heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
         actors: list[Actor] = []
-        unresolved = []
         for h in heads:
             found = self.resolve(sentence, h)
-            if found:
-                actors.extend(found)
-            else:
-                unresolved.append(h)
+            # "Kenzo Oshima, the UN relief coordinator": an apposition may say who it is;
+            # "the US, Russia and Switzerland": a list the parser read as an apposition.
+            for appos in (c for c in h.children if c.dep_ == "appos"):
+                listed = [appos, *appos.conjuncts]
+                named = [a for x in listed for a in self.resolve(sentence, x) if a.code]
+                if not named:
+                    continue
+                if not any(a.code for a in found):
+                    found = named[:1] if len(listed) == 1 else named
+                elif {a.code for a in named} - {a.code for a in found} and all(
+                    self._is_name(sentence, x) for x in listed
+                ):
+                    found = found + named
+            actors.extend(found)
         return _dedupe(actors)
+
+    def _is_name(self, sentence: Sentence, token: Any) -> bool:
+        """Is this token a bare country, capital or organisation name?"""
+        mentions = self._mentions.get(id(sentence.doc)) or []
+        return any(m.start <= token.i < m.end and m.entry.kind in {"country", "capital", "igo"}
+                   for m in mentions)
 
     def resolve(self, sentence: Sentence, head: Any) -> list[Actor]:
         """Actors for one noun-phrase head (several when modifiers are coordinated)."""

@@ -289,7 +289,7 @@ def _children(token: Any, deps: set[str]) -> list[Any]:
 def _pobjs(prep: Any) -> list[Any]:
     """Objects of a preposition; when the parse lost them, the next noun phrase's head."""
     objs = _children(prep, {"pobj", "pcomp"})
-    if objs or prep.dep_ != "prep":
+    if objs or prep.dep_ not in {"prep", "dative"}:
         return [o for o in objs if o.dep_ == "pobj"] or objs
     sent = prep.sent
     for token in sent[prep.i - sent.start + 1 :]:
@@ -569,6 +569,14 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _reject_code_for(code)
         polarity = "asserted"
         rule += ":negated-cooperation"
+    if lexeme.cls == "inverse":
+        # "X received weapons from Y": Y gives, X receives.
+        givers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in lexeme.target_preps
+                  for g in _pobjs(c)]
+        given = [a for g in givers for a in resolver.resolve_group(sentence, g)]
+        sources, targets = given, sources
+        source_tokens, target_tokens = givers, source_tokens
+        rule += ":inverse"
     if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4}:
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
@@ -987,7 +995,7 @@ def _targets(
                 heads = []
         preps = lexeme.target_preps | {"against"}
         for child in token.children:
-            if child.dep_ in {"prep", "prt"} and child.lower_ in preps:
+            if child.dep_ in {"prep", "prt", "dative"} and child.lower_ in preps:
                 heads.extend(_pobjs(child))
         if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
             heads = _nested_against(token)

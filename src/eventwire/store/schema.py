@@ -21,7 +21,12 @@ Conventions:
 
 Schema versions: ``SCHEMA_VERSION == len(MIGRATIONS)``. The ``meta`` table holds
 ``schema_version``. Migration *n* (1-based) turns a version *n - 1* database into a
-version *n* one; migration 1 creates everything from nothing.
+version *n* one; migration 1 creates the frozen version-1 tables from nothing.
+
+To add a column (say a new contract field ``cluster_hint``): add its :class:`Column` to
+the table's tuple below *and* append a migration to :data:`MIGRATIONS`, for example
+``lambda con: promote_extra_key(con, "events", "cluster_hint", "VARCHAR")``. A test
+checks that the migrations build exactly the tables described here.
 """
 
 from __future__ import annotations
@@ -256,20 +261,88 @@ TABLES: dict[str, tuple[tuple[Column, ...], tuple[str, ...]]] = {
 CHANGE_KINDS = ("added", "replaced", "deleted")
 
 
-def _create_sql(name: str, columns: Sequence[Column], primary_key: Sequence[str]) -> str:
-    body = [f'"{c.name}" {c.sql}' for c in columns]
-    if primary_key:
-        body.append(f"PRIMARY KEY ({', '.join(primary_key)})")
-    return f"CREATE TABLE {name} ({', '.join(body)})"
-
-
 # -- migrations ------------------------------------------------------------------------
 
 
+#: Version 1 of every table, frozen: later versions change tables only through new
+#: migrations, so that a new database and a migrated one end up the same.
+_V1_TABLES: dict[str, tuple[str, str]] = {
+    "meta": (
+        "key VARCHAR, value VARCHAR",
+        "key",
+    ),
+    "articles": (
+        "article_id VARCHAR, url VARCHAR, source VARCHAR, wire VARCHAR, headline VARCHAR, "
+        "published VARCHAR, language VARCHAR, tags JSON, captions JSON, paragraphs JSON, text "
+        "VARCHAR, content_hash VARCHAR, origin VARCHAR, extra JSON, published_at TIMESTAMP, "
+        "coder VARCHAR, settings_hash VARCHAR, n_events INTEGER, run_id VARCHAR, stored_at "
+        "TIMESTAMP",
+        "article_id",
+    ),
+    "events": (
+        "article_id VARCHAR, event_id VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR, "
+        "quad_class INTEGER, goldstein DOUBLE, sources JSON, targets JSON, date VARCHAR, "
+        "date_precision VARCHAR, date_text VARCHAR, date_span JSON, location JSON, quantities "
+        "JSON, claimed_by JSON, polarity VARCHAR, hedged BOOLEAN, evidence JSON, confidence "
+        "DOUBLE, rule VARCHAR, coder VARCHAR, published VARCHAR, publisher VARCHAR, extra "
+        "JSON, event_day DATE, location_country VARCHAR, event_key BIGINT",
+        "event_id",
+    ),
+    "actors": (
+        "event_id VARCHAR, article_id VARCHAR, role VARCHAR, idx INTEGER, code VARCHAR, text "
+        "VARCHAR, country VARCHAR, igo VARCHAR, sector VARCHAR, name VARCHAR, span_start "
+        "BIGINT, span_end BIGINT, event_key BIGINT, first_code BOOLEAN",
+        "",
+    ),
+    "evidence": (
+        "event_id VARCHAR, article_id VARCHAR, idx INTEGER, text VARCHAR, start_offset "
+        "BIGINT, end_offset BIGINT, trigger_start BIGINT, trigger_end BIGINT, trigger_text "
+        "VARCHAR",
+        "",
+    ),
+    "runs": (
+        "run_id VARCHAR, started_at TIMESTAMP, finished_at TIMESTAMP, status VARCHAR, "
+        "eventwire_version VARCHAR, coder VARCHAR, model VARCHAR, model_version VARCHAR, "
+        "settings_hash VARCHAR, settings JSON, inputs JSON, pid INTEGER, n_read INTEGER, "
+        "n_added INTEGER, n_replaced INTEGER, n_unchanged INTEGER, n_rejected INTEGER, "
+        "n_events INTEGER",
+        "run_id",
+    ),
+    "rejects": (
+        "source VARCHAR, article_id VARCHAR, stage VARCHAR, error VARCHAR, message VARCHAR, "
+        "run_id VARCHAR, time TIMESTAMP",
+        "",
+    ),
+    "changes": (
+        "time TIMESTAMP, run_id VARCHAR, article_id VARCHAR, event_id VARCHAR, change VARCHAR",
+        "",
+    ),
+    "articles_history": (
+        "article_id VARCHAR, url VARCHAR, source VARCHAR, wire VARCHAR, headline VARCHAR, "
+        "published VARCHAR, language VARCHAR, tags JSON, captions JSON, paragraphs JSON, text "
+        "VARCHAR, content_hash VARCHAR, origin VARCHAR, extra JSON, published_at TIMESTAMP, "
+        "coder VARCHAR, settings_hash VARCHAR, n_events INTEGER, run_id VARCHAR, stored_at "
+        "TIMESTAMP, replaced_at TIMESTAMP, replaced_by_run VARCHAR",
+        "",
+    ),
+    "events_history": (
+        "article_id VARCHAR, event_id VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR, "
+        "quad_class INTEGER, goldstein DOUBLE, sources JSON, targets JSON, date VARCHAR, "
+        "date_precision VARCHAR, date_text VARCHAR, date_span JSON, location JSON, quantities "
+        "JSON, claimed_by JSON, polarity VARCHAR, hedged BOOLEAN, evidence JSON, confidence "
+        "DOUBLE, rule VARCHAR, coder VARCHAR, published VARCHAR, publisher VARCHAR, extra "
+        "JSON, event_day DATE, location_country VARCHAR, event_key BIGINT, replaced_at "
+        "TIMESTAMP, replaced_by_run VARCHAR",
+        "",
+    ),
+}
+
+
 def _migration_1_initial(con: Any) -> None:
-    """Version 1: every table of :data:`TABLES`."""
-    for name, (columns, primary_key) in TABLES.items():
-        con.execute(_create_sql(name, columns, primary_key))
+    """Version 1: the tables of :data:`_V1_TABLES` and the event key sequence."""
+    for name, (columns, primary_key) in _V1_TABLES.items():
+        key = f", PRIMARY KEY ({primary_key})" if primary_key else ""
+        con.execute(f"CREATE TABLE {name} ({columns}{key})")
     con.execute("CREATE SEQUENCE event_key_seq START 1")
 
 
