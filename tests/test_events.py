@@ -105,11 +105,7 @@ EVENT_CASES = [
                  "ACCUSE", ["JPN", "KOR", "USA"], ["PRK"], id="three-sources-accused-of"),
     pytest.param("The United States, South Korea and Japan on Monday accused North Korea of "
                  "provocations.", "ACCUSE", ["JPN", "KOR", "USA"], ["PRK"],
-                 id="three-sources-with-date-between",
-                 marks=pytest.mark.xfail(
-                     reason="coder: with 'on Monday' between subject and verb the three "
-                     "coordinated countries become one actor (USA) whose text is the whole "
-                     "list", strict=True)),
+                 id="three-sources-with-date-between"),
 ]  # fmt: skip
 
 
