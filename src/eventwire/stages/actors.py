@@ -453,6 +453,14 @@ class ActorResolver:
     def _pronoun(self, sentence: Sentence, head: Any) -> list[Actor]:
         word = head.lower_
         candidates = [s for s in self.seen if not (s.sentence == self._sentence_index and s.token_i >= head.i)]
+        if head.dep_ in {"dobj", "pobj", "dative"} or head.head.dep_ == "prep":
+            # "police detained 50 of them": an object is not its own verb's subject.
+            verb = head.head if head.dep_ == "dobj" else head.head.head
+            while verb.dep_ in {"prep", "pobj"} and verb.head is not verb:
+                verb = verb.head
+            own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
+            candidates = [s for s in candidates
+                          if not (s.sentence == self._sentence_index and s.token_i in own)]
         if word in {"they", "their", "them"}:
             groups = [s for s in candidates if len(s.actors) > 1]
             pick = (groups or candidates)[-1:] if candidates else []
@@ -508,7 +516,7 @@ class ActorResolver:
                 if seen.sentence == self._sentence_index and seen.token_i >= head.i:
                     continue
                 coded = [a for a in seen.actors if a.code]
-                if len({a.code for a in coded}) >= 2:
+                if len({(a.code, a.sector) for a in coded}) >= 2:
                     return [Actor(text=text, span=span, country=a.country, igo=a.igo,
                                   sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")
                             for a in coded]  # fmt: skip

@@ -79,7 +79,7 @@ PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CO
 FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Lexicon codes whose object is a person or group (the target), not a thing handed over.
 PERSON_OBJECT_CODES = {"0841", "166", "1661", "1662", "174", "043", "041", "114", "0862", "1053",
-                       "173", "181", "186"}  # fmt: skip
+                       "173", "181", "186", "171", "1711", "1712", "192", "190"}  # fmt: skip
 RECIPIENT_REQUIRED = {"AID", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT",
                       "COERCE", "ASSAULT"}  # fmt: skip
 # Objects that are what is sent, signed or imposed, not who receives it.
@@ -915,8 +915,14 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
 
 
 def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
-    """Is this noun the object of a verb that neither reports it nor carries it out?"""
+    """Is this noun the object of a verb that neither reports it nor carries it out?
+
+    A noun that names its own agent ("an attack by X", "X's offensive") is reported as an
+    event wherever it stands.
+    """
     if noun.dep_ not in {"dobj", "pobj"}:
+        return False
+    if any(c.dep_ == "poss" or (c.dep_ in {"prep", "agent"} and c.lower_ == "by") for c in noun.children):
         return False
     governor, prep = _governing_verb(noun)
     if governor is None or governor.i in by_token or _is_light(governor):
