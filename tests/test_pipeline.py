@@ -194,3 +194,20 @@ def test_pipeline_small_batches_code_every_article():
     results = list(small.code_articles([GOOD, BAD, LATER]))
     assert [r.article.id for r in results] == ["good", "bad", "later"]
     assert all(r.reject is None and r.events for r in results)
+
+
+def test_public_api_all_is_sorted_and_importable():
+    import eventwire
+
+    names = [n for n in eventwire.__all__ if not n.startswith("_")]
+    assert names == sorted(names)
+    for name in eventwire.__all__:
+        assert getattr(eventwire, name) is not None
+
+
+def test_public_open_gives_the_event_database(tmp_path):
+    import eventwire
+
+    db = eventwire.open(tmp_path / "events.duckdb")
+    assert db.events_df().empty
+    assert db.events_table().num_rows == 0
