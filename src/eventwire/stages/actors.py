@@ -295,6 +295,8 @@ class ActorResolver:
         self.article_codes: set[str] = set()
         self._mentions: dict[int, list[Mention]] = {}
         self._sentence_index = 0
+        #: events coded so far: (trigger lemma, PLOVER type, sources), for "the attack"
+        self.events: list[tuple[str, str, tuple[Actor, ...]]] = []
 
     def begin(self, index: int, sentence: Sentence) -> list[Mention]:
         self._sentence_index = index
@@ -455,8 +457,10 @@ class ActorResolver:
         candidates = [s for s in self.seen if not (s.sentence == self._sentence_index and s.token_i >= head.i)]
         if head.dep_ in {"dobj", "pobj", "dative"} or head.head.dep_ == "prep":
             # "police detained 50 of them": an object is not its own verb's subject.
-            verb = head.head if head.dep_ == "dobj" else head.head.head
-            while verb.dep_ in {"prep", "pobj"} and verb.head is not verb:
+            verb = head.head
+            for _ in range(4):
+                if verb.pos_ in {"VERB", "AUX"} or verb.head is verb:
+                    break
                 verb = verb.head
             own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
             candidates = [s for s in candidates

@@ -1036,6 +1036,8 @@ def _targets(
         found = resolver.resolve_group(sentence, head)
         if not found:
             found = _inside(head, sentence, resolver, own)
+        if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
+            found = _earlier_event_agents(head, resolver, own)
         if found:
             actors.extend(found)
             used.append(head)
@@ -1064,6 +1066,28 @@ def _within(token: Any, top: Any, depth: int) -> bool:
             return False
         node = node.head
     return False
+
+
+# Verbal reactions whose object may be an event told earlier ("condemned the strikes").
+REACTION_TYPES = {"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"}
+
+
+def _earlier_event_agents(noun: Any, resolver: ActorResolver, own: set[str]) -> list[Actor]:
+    """"Egypt condemned the strikes": who carried out the strikes told before in the story."""
+    if not any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that", "those"}
+               for c in noun.children):
+        return []
+    entries = lexicon().get(("N", noun.lemma_.lower())) or lexicon().get(("V", noun.lemma_.lower()))
+    if not entries:
+        return []
+    wanted = {cameo_entry(e.cameo).plover for e in entries}
+    for lemma, plover, sources in reversed(resolver.events):
+        if plover in wanted or lemma == noun.lemma_.lower():
+            found = [replace(a, by=f"{NAME}:event-coref") for a in sources
+                     if not (a.code and a.code in own)]
+            if found:
+                return found
+    return []
 
 
 def _condition_targets(token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]) -> list[Actor]:
@@ -1329,6 +1353,7 @@ def _finish(
         )
         if event.confidence >= config.min_confidence:
             events.append(event)
+            resolver.events.append((token.lemma_.lower(), plover_type, event.sources))
     return events
 
 
