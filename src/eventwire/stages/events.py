@@ -238,6 +238,15 @@ def _is_time_phrase(prep: Any) -> bool:
 
 
 def find_triggers(sent: Any) -> list[Trigger]:
+    """The lexicon's triggers in a sentence, cached on its Doc: the stage asks repeatedly."""
+    cache = sent.doc.user_data.setdefault("eventwire.triggers", {})
+    key = (sent.start, sent.end)
+    if key not in cache:
+        cache[key] = _find_triggers(sent)
+    return cache[key]
+
+
+def _find_triggers(sent: Any) -> list[Trigger]:
     table = lexicon()
     found = []
     for token in sent:
@@ -1211,6 +1220,8 @@ def _claim_from(actors: list[Actor], head: Any, sentence: Sentence, resolver: Ac
 def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: dict, reports: set[int]) -> list[_Draft]:
     """"X said / insisted / reminded Y that Y must do Z" is a request from X to Y."""
     drafts = []
+    if not any(t.lower_ in OBLIGATION_AUX for t in sentence.doc):
+        return drafts
     for comp in sentence.doc:
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in comp.children):
             continue
