@@ -4,7 +4,8 @@ The headline and the body, or two sentences of the body, often report the same e
 Two events of one article merge when they have the same PLOVER type, share a source and
 a target (either way round for symmetric events such as talks or clashes, or when one
 side is empty), and their dates do not disagree. The event with more grounding (a date,
-quantities, a claimant, more actors, body rather than headline) is kept; the other's
+quantities, the article's own voice rather than a party's claim, more actors, body rather
+than headline) is kept; the other's
 actors, date and quantities fill its gaps, and its trigger is kept as extra evidence.
 """
 
@@ -69,7 +70,7 @@ def _weight(event: Event, headline_end: int) -> tuple:
         event.sentence.start >= headline_end,
         event.date is not None,
         len(event.quantities),
-        event.claimed_by is not None,
+        event.claimed_by is None,  # told in the article's own voice beats a party's claim
         len(event.sources) + len(event.targets),
         event.confidence,
         -event.sentence.start,
@@ -101,8 +102,8 @@ def _combine(keep: Event, drop: Event) -> Event:
     if keep.date is None and drop.date is not None:
         changes.update(date=drop.date, date_precision=drop.date_precision,
                        date_text=drop.date_text, date_span=drop.date_span)  # fmt: skip
-    if keep.claimed_by is None and drop.claimed_by is not None:
-        changes.update(claimed_by=drop.claimed_by, hedged=keep.hedged or drop.hedged)
+    # An event the article states in its own voice is not a party's claim, even if a party
+    # also claims it elsewhere; the claim stays visible in the merged mention's evidence.
     if keep.location is None and drop.location is not None:
         changes.update(location=drop.location)
     return replace(keep, **changes)
