@@ -10,6 +10,10 @@ import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+from eventwire.dedup import ClusterConfig, cluster_events
+from eventwire.store import open_database
+from eventwire.store.clusters import iter_clusters, recluster, update_clusters
 from test_dedup import (
     ALL_EVENTS,
     MEETING_A,
@@ -19,13 +23,11 @@ from test_dedup import (
     STRIKE_LOCALS,
     STRIKE_MINISTRY,
     STRIKE_MONITOR,
+    _unique,
     by_members,
     cluster_of,
+    small_world_event,
 )
-
-from eventwire.dedup import ClusterConfig, cluster_events
-from eventwire.store import open_database
-from eventwire.store.clusters import iter_clusters, recluster, update_clusters
 
 
 def _articles(events: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -183,3 +185,22 @@ def test_clusters_store_two_halves_equal_the_full_run(order: list[str], cut: int
             if half:
                 update_clusters(database, half)
         assert _dump(database) == FULL
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(small_world_event(), min_size=2, max_size=24).map(_unique),
+    st.integers(min_value=0, max_value=8),
+)
+def test_clusters_store_small_worlds_incremental_equals_full(
+    events: list[dict[str, Any]], cut: int
+) -> None:
+    articles = _articles(events)
+    order = sorted(articles)
+    with open_database(":memory:") as database:
+        for half in (order[:cut], order[cut:]):
+            for article_id in half:
+                _store(database, article_id, articles[article_id])
+            if half:
+                assert update_clusters(database, half).mode == "incremental"
+        assert _dump(database) == json.dumps(cluster_events(events), sort_keys=True)

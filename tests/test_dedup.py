@@ -258,7 +258,7 @@ MEETING_LATER = event(
 SEED_G2_SENTENCE = (
     "An unnamed spokesperson at North Korea's foreign ministry released the statement as the "
     "U.S., South Korea, the European Union and eight other countries on Monday condemned "
-    "growing military cooperation between Pyongyang and Moscow \"in the strongest possible "
+    'growing military cooperation between Pyongyang and Moscow "in the strongest possible '
     'terms."'
 )
 SEED_G2 = event(
@@ -335,7 +335,9 @@ def _wording(a: dict[str, Any], b: dict[str, Any]) -> float:
 @pytest.mark.parametrize(
     ("same", "a", "b"),
     CALIBRATION,
-    ids=[f"{'same' if s else 'diff'}-{a['article_id']}-{b['article_id']}" for s, a, b in CALIBRATION],
+    ids=[
+        f"{'same' if s else 'diff'}-{a['article_id']}-{b['article_id']}" for s, a, b in CALIBRATION
+    ],
 )
 def test_dedup_wording_calibration(same: bool, a: dict[str, Any], b: dict[str, Any]) -> None:
     config = ClusterConfig()
@@ -513,6 +515,36 @@ def test_dedup_undated_report_joins_when_published_close() -> None:
     assert len(cluster_events([STRIKE_MINISTRY, late])) == 2
 
 
+def test_dedup_wording_alone_never_joins_unanchored_events() -> None:
+    """No actor code, no place and no day in common: similar words are not enough."""
+    first = event(
+        "n1", "Unidentified gunmen stormed a village and abducted dozens of farmers overnight.",
+        "abducted", type="COERCE", published="2025-05-02T10:00:00", publisher="Northern Ledger",
+    )  # fmt: skip
+    second = event(
+        "n2", "Gunmen stormed a village and abducted dozens of farmers, residents recounted.",
+        "abducted", type="COERCE", published="2025-05-03T10:00:00", publisher="Harbour Times",
+    )  # fmt: skip
+    assert len(cluster_events([first, second])) == 2
+    same_day = [dict(e, date="2025-05-01", date_precision="day") for e in (first, second)]
+    assert len(cluster_events(same_day)) == 1
+
+
+def test_dedup_one_shared_concept_is_not_enough_without_day_and_place() -> None:
+    talks = event(
+        "m1", "Ministers from both countries met to discuss fishing quotas.", "met",
+        type="CONSULT", sources=("CHN/GOV",), targets=("VNM/GOV",),
+        published="2025-06-02T10:00:00", publisher="Northern Ledger",
+    )  # fmt: skip
+    other = event(
+        "m2", "Envoys met behind closed doors over a border dispute.", "met",
+        type="CONSULT", sources=("CHN/GOV",), targets=("VNM/GOV",),
+        published="2025-06-03T10:00:00", publisher="Harbour Times",
+    )  # fmt: skip
+    assert len(profile_event(talks).words & profile_event(other).words) == 1
+    assert len(cluster_events([talks, other])) == 2
+
+
 def test_dedup_estimates_use_the_most_reported_figure_and_ranges() -> None:
     a = dict(STRIKE_MINISTRY)
     b = dict(STRIKE_MONITOR, quantities=[qty("dead", 12, "exact", "12 people")])
@@ -569,3 +601,52 @@ def test_dedup_duplicated_input_is_idempotent(rnd: random.Random) -> None:
     events = ALL_EVENTS + rnd.sample(ALL_EVENTS, 4)
     rnd.shuffle(events)
     assert _signature(cluster_events(events)) == BASELINE
+
+
+# Random small worlds: few actors, days, places and words, so that links, chains through
+# imprecise dates and refused merges are common.
+WORDS = ("convoy", "market", "bridge", "killed", "shelled", "talks", "border", "drones")
+PLACES = (None, place("Avdiivka", "UKR", 48.14, 37.74), place("Kherson", "UKR", 46.64, 32.61),
+          place("Ukraine", "UKR", feature="country"))  # fmt: skip
+DATES = (None, "2025-01", "2025-01-02", "2025-01-03")
+
+
+@st.composite
+def small_world_event(draw: st.DrawFn) -> dict[str, Any]:
+    words = draw(st.lists(st.sampled_from(WORDS), min_size=2, max_size=5, unique=True))
+    sentence = " ".join(words) + " happened."
+    return event(
+        f"w{draw(st.integers(0, 7))}",
+        sentence,
+        words[0],
+        type=draw(st.sampled_from(("ASSAULT", "ACCUSE", "REJECT"))),
+        sources=tuple(draw(st.lists(st.sampled_from(("RUS", "RUS/MIL", "BLR")), max_size=2))),
+        targets=tuple(draw(st.lists(st.sampled_from(("UKR", "UKR/CVL")), max_size=1))),
+        date=draw(st.sampled_from(DATES)),
+        location=draw(st.sampled_from(PLACES)),
+        published=f"2025-01-0{draw(st.integers(2, 6))}T12:00:00",
+        publisher=draw(st.sampled_from(("Northern Ledger", "Harbour Times", None))),
+    )
+
+
+def _unique(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [dict(e, event_id=f"{e['event_id']}-{i}") for i, e in enumerate(events)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(small_world_event(), min_size=2, max_size=30).map(_unique), st.randoms())
+def test_dedup_small_worlds_do_not_depend_on_order(
+    events: list[dict[str, Any]], rnd: random.Random
+) -> None:
+    clusters = cluster_events(events)
+    shuffled = list(events)
+    rnd.shuffle(shuffled)
+    assert _signature(cluster_events(shuffled)) == _signature(clusters)
+    assert sorted(m["event_id"] for c in clusters for m in c["members"]) == sorted(
+        e["event_id"] for e in events
+    )
+    for cluster in clusters:
+        articles = [m["article_id"] for m in cluster["members"]]
+        assert len(articles) == len(set(articles))  # never two events of one article
+        days = {m["date"] for m in cluster["members"] if m["date"] and len(m["date"]) == 10}
+        assert len(days) <= 1  # never two different days

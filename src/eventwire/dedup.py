@@ -102,6 +102,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import json
 import math
 import re
 from collections import Counter, defaultdict
@@ -115,6 +116,7 @@ __all__ = [
     "METHOD",
     "ClusterConfig",
     "Component",
+    "Profile",
     "blocking_keys",
     "cluster_components",
     "cluster_events",
@@ -181,6 +183,11 @@ _NEG_INF = -(10**9)
 _POS_INF = 10**9
 
 
+_Atom = tuple[str, str | None]  # (country or IGO code, sector)
+_Side = tuple[_Atom, ...]
+_Json = dict[str, Any]
+
+
 @dataclass(frozen=True, slots=True)
 class _Location:
     country: str | None
@@ -202,8 +209,8 @@ class Profile:
     type: str
     family: str
     symmetric: bool
-    sources: tuple[tuple[str, str | None], ...]
-    targets: tuple[tuple[str, str | None], ...]
+    sources: _Side
+    targets: _Side
     day: int | None
     lo: int
     hi: int
@@ -407,7 +414,7 @@ def _words(event: dict[str, Any], window: int) -> frozenset[str]:
     return frozenset(words)
 
 
-def _atoms(actors: Any) -> tuple[tuple[str, str | None], ...]:
+def _atoms(actors: Any) -> _Side:
     atoms = set()
     for actor in actors or ():
         if not isinstance(actor, dict):
@@ -539,7 +546,7 @@ class _Link:
     why: dict[str, Any]
 
 
-def _covers(big: tuple[tuple[str, str | None], ...], small: tuple[tuple[str, str | None], ...]):
+def _covers(big: _Side, small: _Side) -> bool:
     for code, sector in small:
         for other_code, other_sector in big:
             if code == other_code and (
@@ -551,7 +558,7 @@ def _covers(big: tuple[tuple[str, str | None], ...], small: tuple[tuple[str, str
     return True
 
 
-def _side_ok(a: tuple, b: tuple) -> bool:
+def _side_ok(a: _Side, b: _Side) -> bool:
     return _covers(a, b) or _covers(b, a)
 
 
@@ -564,7 +571,7 @@ def _actors_match(a: Profile, b: Profile) -> str | None:
     return None
 
 
-def _shared_label(x: tuple, y: tuple) -> str:
+def _shared_label(x: _Side, y: _Side) -> str:
     small, big = (x, y) if len(x) <= len(y) else (y, x)
     if not _covers(big, small):
         small = x
@@ -748,8 +755,6 @@ def _hash(*parts: str) -> str:
 
 def _dedupe(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Events sorted by id; a repeated id keeps one copy whatever the input order."""
-    import json
-
     by_id: dict[str, dict[str, Any]] = {}
     for event in events:
         eid = str(event["event_id"])
@@ -827,9 +832,7 @@ def cluster_components(
             ],
         )
         for group in members.values():
-            component.clusters.append(
-                _build_cluster([profiles[i] for i in group], joined, groups, group)
-            )
+            component.clusters.append(_build_cluster([profiles[i] for i in group], joined, group))
         component.clusters.sort(key=lambda c: c["cluster_id"])
         components.append(component)
     components.sort(key=lambda c: c.component_id)
@@ -851,7 +854,7 @@ def cluster_events(
         config: thresholds; the defaults are ``dedup.cluster.v1``.
 
     Returns:
-        Cluster dicts (see ``eventwire.store.clusters`` for the shape).
+        Cluster dicts (the module docstring shows their shape).
     """
     clusters = [c for comp in cluster_components(events, config) for c in comp.clusters]
     clusters.sort(key=_cluster_order)
@@ -871,19 +874,19 @@ def _member_order(p: Profile) -> tuple[int, datetime, str, str]:
     return (p.pub is None, p.pub or datetime.min, p.article_id, p.event_id)
 
 
-def _top(counter: Counter, tie: Any = None) -> Any:
+def _top(counter: Counter[Any], tie: Any = None) -> Any:
     """The most common key; ties go to the smallest ``tie(key)`` (or the key itself)."""
     return min(counter, key=lambda k: (-counter[k], tie(k) if tie else k))
 
 
 def _canonical_side(members: list[tuple[Profile, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
-    support: Counter = Counter()
-    sectors: dict[str, Counter] = defaultdict(Counter)
-    texts: dict[str, Counter] = defaultdict(Counter)
-    names: dict[str, Counter] = defaultdict(Counter)
+    support: Counter[str] = Counter()
+    sectors: dict[str, Counter[str]] = defaultdict(Counter)
+    texts: dict[str, Counter[str]] = defaultdict(Counter)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, tuple[str | None, str | None]] = {}
-    uncoded: Counter = Counter()
-    uncoded_text: dict[tuple, Counter] = defaultdict(Counter)
+    uncoded: Counter[tuple[str, str]] = Counter()
+    uncoded_text: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for _, actors in members:
         seen: set[str] = set()
         for actor in actors:
@@ -934,7 +937,7 @@ def _canonical_side(members: list[tuple[Profile, list[dict[str, Any]]]]) -> list
     return out
 
 
-def _canonical_actors(profiles: list[Profile]) -> tuple[list, list]:
+def _canonical_actors(profiles: list[Profile]) -> tuple[list[_Json], list[_Json]]:
     reference = min(
         profiles,
         key=lambda p: (
@@ -943,8 +946,8 @@ def _canonical_actors(profiles: list[Profile]) -> tuple[list, list]:
             p.event_id,
         ),
     )
-    src: list[tuple[Profile, list]] = []
-    tgt: list[tuple[Profile, list]] = []
+    src: list[tuple[Profile, list[Any]]] = []
+    tgt: list[tuple[Profile, list[Any]]] = []
     for p in profiles:
         sources, targets = p.event.get("sources") or [], p.event.get("targets") or []
         if p is not reference and p.symmetric and _actors_match(reference, p) == "swapped":
@@ -990,8 +993,8 @@ def _canonical_location(profiles: list[Profile]) -> dict[str, Any] | None:
     located = [p for p in profiles if p.location is not None]
     if not located:
         return None
-    support: Counter = Counter()
-    first: dict[tuple, Profile] = {}
+    support: Counter[tuple[int, str, str]] = Counter()
+    first: dict[tuple[int, str, str], Profile] = {}
     for p in located:
         loc = p.location
         assert loc is not None
@@ -1009,7 +1012,7 @@ def _evidence(event: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for e in event.get("evidence") or [] if isinstance(e, dict)]
 
 
-def _claimant(p: Profile) -> tuple[tuple, dict[str, Any]]:
+def _claimant(p: Profile) -> tuple[tuple[str, ...], _Json]:
     claimed = p.event.get("claimed_by")
     if isinstance(claimed, dict) and (claimed.get("text") or claimed.get("country")):
         who = {
@@ -1037,7 +1040,7 @@ def _figure_high(q: dict[str, Any]) -> float:
 
 
 def _claims(profiles: list[Profile]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    claimants: dict[tuple, dict[str, Any]] = {}
+    claimants: dict[tuple[str, ...], _Json] = {}
     for p in sorted(profiles, key=_member_order):
         key, who = _claimant(p)
         entry = claimants.setdefault(key, {"claimant": who, "event_ids": [], "figures": []})
@@ -1096,7 +1099,6 @@ def _claims(profiles: list[Profile]) -> tuple[list[dict[str, Any]], dict[str, An
 def _build_cluster(
     profiles: list[Profile],
     joined: dict[int, dict[str, Any]],
-    groups: _Groups,
     indices: list[int],
 ) -> dict[str, Any]:
     order = sorted(range(len(profiles)), key=lambda k: _member_order(profiles[k]))
@@ -1115,7 +1117,8 @@ def _build_cluster(
     with_cameo = next((p for p in typed if str(p.event.get("cameo")) == cameo), typed[0])
     modes = Counter(p.event.get("mode") for p in typed if p.event.get("mode"))
     sources, targets = _canonical_actors(profiles)
-    published = [p for p in profiles if p.pub is not None]
+    published = [p for p in profiles if p.pub is not None]  # in publication order
+    latest = max(published, key=lambda p: (p.pub, p.article_id, p.event_id), default=None)
     publishers = {p.publisher or f"article:{p.article_id}" for p in profiles}
     claims, estimates = _claims(profiles)
     members = []
@@ -1158,11 +1161,7 @@ def _build_cluster(
         "num_sources": len(publishers),
         "num_articles": len({p.article_id for p in profiles}),
         "first_reported": published[0].event.get("published") if published else None,
-        "last_reported": max(published, key=lambda p: (p.pub, p.article_id, p.event_id)).event.get(
-            "published"
-        )
-        if published
-        else None,
+        "last_reported": latest.event.get("published") if latest else None,
         "publishers": sorted(p for p in {q.publisher for q in profiles} if p),
         "members": members,
         "claims": claims,
