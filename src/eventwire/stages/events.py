@@ -1546,14 +1546,69 @@ QUANTITY_TYPES = {
 
 
 def _assign_quantities(drafts: list[_Draft], quantities: list[Quantity]) -> dict[int, list[Quantity]]:
+    """Attach each quantity to the nearest event of a fitting type, and count the groups
+    that act or suffer ("168 Liberians were deported": size 168)."""
     out: dict[int, list[Quantity]] = {}
     for q in quantities:
+        # A number inside an event's own source phrase counts its agents, not its victims:
+        # "Two bombers killed 23 people" has 23 dead and a size of 2.
+        owner = next((d for d in drafts if d.rule.split(":")[2:3] == ["subject"]
+                      and any(_covers(h, q.span, d.sentence) for h in d.source_tokens)), None)
+        if owner is not None and q.kind in {"dead", "injured", "arrested"}:
+            q = replace(q, kind="size")
+            out.setdefault(id(owner), []).append(q)
+            continue
         fits = [d for d in drafts if cameo_entry(d.cameo).plover in QUANTITY_TYPES.get(q.kind, set())]
         if not fits:
             continue
         best = min(fits, key=lambda d: abs(d.sentence.base + d.trigger.token.idx - q.span.start))
         out.setdefault(id(best), []).append(q)
+    for draft in drafts:
+        if out.get(id(draft)):
+            continue
+        counted = _group_size(draft)
+        if counted is not None:
+            out[id(draft)] = [counted]
     return out
+
+
+def _covers(head: Any, span: Span, sentence: Sentence) -> bool:
+    tokens = list(head.subtree)
+    start = sentence.base + tokens[0].idx
+    end = sentence.base + tokens[-1].idx + len(tokens[-1].text)
+    return start <= span.start and span.end <= end
+
+
+SIZE_QUALIFIERS = {"about": "approx", "around": "approx", "some": "approx", "nearly": "approx",
+                   "almost": "approx", "roughly": "approx", "approximately": "approx",
+                   "over": "more_than", "more": "more_than", "least": "at_least",
+                   "up": "at_most"}  # fmt: skip
+
+
+def _group_size(draft: _Draft) -> Quantity | None:
+    """"deported 168 Liberians", "Up to 1,000 ethnic Turks began a hunger strike": the
+    number of people in the acting or targeted group, when the text counts them."""
+    from .quantities import parse_number
+
+    for head in draft.target_tokens + draft.source_tokens:
+        nums = [c for c in head.children if c.dep_ == "nummod" and c.like_num]
+        if not nums:
+            continue
+        num = nums[0]
+        words = [t for t in num.subtree]
+        first, last = words[0], words[-1]
+        text = head.doc[first.i : last.i + 1].text
+        parsed = parse_number(num.text) or parse_number(text)
+        if parsed is None:
+            continue
+        value, high = parsed
+        mods = {t.lower_ for t in words if t.i < num.i}
+        qualifier = next((SIZE_QUALIFIERS[m] for m in mods if m in SIZE_QUALIFIERS), "exact")
+        base = draft.sentence.base
+        span = Span(base + first.idx, base + last.idx + len(last.text))
+        return Quantity(kind="size", value=value, qualifier=qualifier, text=text, span=span,
+                        unit=head.lower_, low=value, high=high)  # fmt: skip
+    return None
 
 
 def _location(draft: _Draft, sentence: Sentence, resolver: ActorResolver, config: CoderConfig):
