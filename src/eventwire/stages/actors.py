@@ -376,6 +376,10 @@ class ActorResolver:
             actors = []
             for m in chosen:
                 entry = m.entry
+                if entry.kind == "adjective" and m.start > 0 and head.doc[m.start - 1].lower_ == "ethnic":
+                    # "ethnic Albanians in Serbia": an ethnicity, not a state's citizens.
+                    actors.append(self._actor(sentence, head, tokens, None, sector or "CVL"))
+                    continue
                 m_sector = sector
                 if entry.kind in {"capital", "country"} and m.start <= head.i < m.end:
                     m_sector = sector or "GOV"  # a state named as an actor is its government

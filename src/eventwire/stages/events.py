@@ -1432,10 +1432,12 @@ def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
                 twin = other
                 break
         if twin is not None:
-            def coded(d: _Draft) -> int:
-                return sum(1 for x in d.targets if x.code)
-            if coded(draft) > coded(twin):
-                out[out.index(twin)] = draft
+            # Keep the governing event ("killed 23 people in an attack": the killing) and let
+            # it borrow the other's coded targets when it has none of its own.
+            high, low = (draft, twin) if _hangs_on(twin.trigger.token, draft.trigger.token) else (twin, draft)
+            if not any(x.code for x in high.targets):
+                high.targets = high.targets + [x for x in low.targets if x.code]
+            out[out.index(twin)] = high
             continue
         plover = cameo_entry(draft.cameo).plover
         twin = None
