@@ -411,6 +411,11 @@ class ActorResolver:
         if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
             return []
         if head.pos_ == "PROPN":
+            place = self._place(head) if head.ent_type_ in {"GPE", "LOC", "FAC", ""} else None
+            if place is not None:
+                # A town or region named as a party ("shelled Juba", "rallied in Kirkuk").
+                entry = Entry(place.country, None, None, place.name, "place")
+                return [self._actor(sentence, head, tokens, entry, sector)]
             return [self._actor(sentence, head, tokens, None, None)]
         if head.pos_ == "NOUN" and any(
             t.ent_type_ in {"ORG", "NORP", "PERSON"} and t.pos_ == "PROPN" and t.i != head.i
@@ -559,6 +564,20 @@ class ActorResolver:
             return [Actor(text=text, span=span, country=main, sector=sector,
                           name=self.book.country_names.get(main), by=f"{NAME}:coref")]
         return []
+
+    def _place(self, head: Any) -> Any:
+        """The gazetteer's reading of a proper-noun head, in the story's countries' context."""
+        from ..geo import Gazetteer
+
+        start = head
+        while start.i > head.sent.start and head.doc[start.i - 1].dep_ == "compound" \
+                and head.doc[start.i - 1].pos_ == "PROPN":
+            start = head.doc[start.i - 1]
+        name = head.doc[start.i : head.i + 1].text
+        place = Gazetteer.default().resolve(name, context_countries=sorted(self.article_codes))
+        if place is None or place.feature == "country" or not place.country:
+            return None
+        return place
 
     def main_country(self) -> str | None:
         """The country the article is about: the one named most often so far (ties: first)."""

@@ -387,9 +387,12 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         if verb.tag_ == "VBN":
             return [], ""  # "Brady, shot in the head": the noun is who suffered it
         noun = head
-        if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head):
-            return subject_heads(noun.head, depth + 1)
-        return [noun], "participle"
+        agentive = noun.pos_ == "PROPN" or noun.ent_type_ in {"NORP", "ORG", "PERSON", "GPE"} or (
+            codebook().sector_of([noun.lemma_.lower()]) is not None
+        )
+        if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head) and not agentive:
+            return subject_heads(noun.head, depth + 1)  # "a statement condemning X": its issuer
+        return [noun], "participle"  # "demonstrators protesting the results": they protest
     if dep == "relcl":
         return [head], "relative"
     if dep in {"ccomp", "advcl"} and _is_passive(verb) is False:
@@ -1396,6 +1399,8 @@ def _self_directed(draft: _Draft) -> bool:
     tgt = {a.code for a in draft.targets}
     if None in src or None in tgt:
         return False
+    if any(a.sector is None for a in draft.sources + draft.targets):
+        return False  # a people or a place inside its own country: a domestic event
     return _codes(draft.sources) == _codes(draft.targets)
 
 
