@@ -64,6 +64,13 @@ DEFINITE_HEADS = {
 }  # fmt: skip
 # Phrase attachments that still describe who the actor is ("minister of X", "troops from X").
 ACTOR_PREPS = {"of", "at", "from", "in", "for"}
+# People named after someone or something: "supporters of X", "members of the Y party".
+GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist", "relative",
+               "family", "associate", "backer", "aide", "adviser", "advisor", "wing", "faction",
+               "branch", "unit", "cell", "affiliate", "delegate", "envoy", "representative",
+               "leader", "commander", "chief", "head", "official", "group", "movement",
+               "organization", "organisation", "party", "association", "union", "council",
+               "committee", "front", "network", "coalition", "alliance", "federation"}  # fmt: skip
 QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score",
                   "scores", "ten", "tens", "million", "millions", "group", "number", "crowd",
                   "handful", "batch", "patch", "contingent", "team", "unit", "delegation"}  # fmt: skip
@@ -417,7 +424,7 @@ class ActorResolver:
                 entry = Entry(place.country, None, None, place.name, "place")
                 return [self._actor(sentence, head, tokens, entry, sector)]
             return [self._actor(sentence, head, tokens, None, None)]
-        if head.pos_ == "NOUN" and any(
+        if head.pos_ == "NOUN" and head.lemma_.lower() in GROUP_NOUNS and any(
             t.ent_type_ in {"ORG", "NORP", "PERSON"} and t.pos_ == "PROPN" and t.i != head.i
             for t in tokens
         ):
