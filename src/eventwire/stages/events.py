@@ -568,10 +568,11 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _agree_code(embedded.lexeme.cameo)
         if not targets:
             targets, target_tokens = _targets(embedded, sentence, resolver)
-    if not targets and (lexeme.lemma in {"threaten", "warn"} or polarity == "future"):
-        targets = _condition_targets(token, sentence, resolver, own)
-        if targets:
-            rule += ":condition-target"
+    if lexeme.lemma in {"threaten", "warn"} or polarity == "future":
+        # "threatened to ban the vote if Hamas ran": the condition names whom it is aimed at.
+        conditioned = _condition_targets(token, sentence, resolver, own)
+        if conditioned:
+            targets, rule = conditioned, rule + ":condition-target"
     if not targets:
         targets, target_tokens = _complement_targets(token, sentence, resolver, own)
         if targets:
@@ -736,6 +737,10 @@ def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
     for child in trig.token.children:
         if child.dep_ in {"xcomp", "ccomp", "dobj"} and child.i in by_token:
             return by_token[child.i]
+        if child.dep_ == "advcl" and child.i in by_token and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in child.children
+        ):
+            return by_token[child.i]  # "have sworn to fight", parsed as a purpose clause
         if child.dep_ == "xcomp":
             for grand in child.children:
                 if grand.dep_ in {"xcomp", "dobj"} and grand.i in by_token:
