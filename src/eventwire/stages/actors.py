@@ -468,8 +468,8 @@ class ActorResolver:
             first, last = min(head.left_edge, head, key=lambda t: t.i), head
         span = token_span(sentence, first, last)
         text = span.slice(self.text)
-        if entry is None:
-            return Actor(text=text, span=span, sector=sector, by=NAME)
+        if entry is None:  # a party known by its own words: they are its name
+            return Actor(text=text, span=span, sector=sector, name=text, by=NAME)
         return Actor(
             text=text,
             span=span,

@@ -544,7 +544,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
     polarity = _polarity(token)
     sources, source_tokens, how = _sources(trig, sentence, resolver)
-    own = {a.code for a in sources if a.code}
+    own = {a.code or a.name or "" for a in sources if a.code or a.name} | {
+        f"text:{a.text.lower()}" for a in sources if not a.code}
     targets, target_tokens = _targets(trig, sentence, resolver, own)
     if how == "fallback":
         confidence -= 0.2
@@ -1143,8 +1144,16 @@ def _inside(
     for child in noun.children:
         if child.dep_ == "poss":
             found = resolver.resolve(sentence, child)
-            if child.tag_ == "PRP$" and found and {a.code for a in found} <= own:
-                return []  # "X defended its policy": the object is X's own
+            if child.tag_ == "PRP$" and found and {a.code or a.name or "" for a in found} <= own:
+                # "X defended its policy": the object is X's own. Only a recipient named in
+                # it counts: "reneged on his commitment to the Zambian people".
+                for prep in _children(noun, {"prep"}):
+                    if prep.lower_ in {"to", "toward", "towards"}:
+                        for obj in _children(prep, {"pobj"}):
+                            recipients = resolver.resolve_group(sentence, obj)
+                            if recipients:
+                                return recipients
+                return []
             more = _children(noun, {"prep"})
             for prep in more:
                 if prep.lower_ == "with":
