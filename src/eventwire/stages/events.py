@@ -685,7 +685,7 @@ def _complement_targets(
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_verbal(token.head):
         # "staged demonstrations to demand reforms from X": the light verb's purpose clause.
         frontier += [c for c in token.head.children if c.dep_ in {"advcl", "xcomp"}]
-    for _ in range(2):
+    for _ in range(3):
         nxt = []
         for comp in frontier:
             if comp.dep_ == "ccomp":
@@ -698,7 +698,8 @@ def _complement_targets(
                 for prep in _children(obj, {"prep"}):
                     if prep.lower_ in COMPLEMENT_PREPS:
                         heads.extend(_children(prep, {"pobj"}))
-            nxt.extend(c for c in comp.children if c.dep_ in {"xcomp", "ccomp"})
+            nxt.extend(c for c in comp.children if c.dep_ in {"xcomp", "ccomp"} or (
+                c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
         if heads:
             break
         frontier = nxt
@@ -1334,6 +1335,8 @@ def _finish(
             continue
         if not draft.targets and plover == "COOPERATE" and not joint:
             continue
+        if _self_directed(draft) and plover not in RECIPIENT_REQUIRED:
+            draft.targets = []  # "promised to democratize Serbia": a pledge with no other party
         if _self_directed(draft) or not _actor_conditions(draft):
             continue
         if plover == "CONSULT" and not draft.targets:
