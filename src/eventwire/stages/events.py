@@ -53,6 +53,12 @@ HEDGES = {
     "estimate", "reportedly", "allegedly", "claim", "suspect", "believe", "purportedly",
     "apparently", "allege", "describe", "unconfirmed", "possibly", "likely",
 }  # fmt: skip
+# Verbs and nouns whose clause is a wish, a doubt or a plan, not a fact.
+WISH_VERBS = {"hope", "wish", "want", "expect", "doubt", "fear", "pray", "dream", "imagine",
+              "suggest", "propose", "recommend", "question", "wonder"}  # fmt: skip
+PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
+              "threat", "order", "call", "demand", "request", "offer", "pledge",
+              "promise", "decision", "readiness", "willingness", "right", "ability"}  # fmt: skip
 # Verbs whose complement is an intention, not a fact: the event is in the future.
 INTENT_VERBS = {
     "plan", "intend", "prepare", "decide", "want", "hope", "expect", "aim", "seek",
@@ -835,8 +841,17 @@ def _polarity(token: Any) -> str:
             if child.dep_ == "aux" and child.lower_ in MAYBE_AUX:
                 return "hypothetical"
         if node.dep_ in {"pobj", "prep", "dobj", "compound", "amod", "conj"} and node.head is not node:
-            node = node.head
+            head = node.head
+            if node.pos_ in {"NOUN", "PROPN"} and _is_verbal(head) and not _is_light(head):
+                break  # "would not affect the talks": the talks themselves are not denied
+            node = head
             continue
+        if node.dep_ == "ccomp" and node.head is not node and (
+            node.head.lemma_.lower() in WISH_VERBS
+        ):
+            return "hypothetical"  # "I hope the governments talk", "they doubt that X is committed"
+        if node.dep_ == "acl" and node.head.lemma_.lower() in PLAN_NOUNS:
+            return "hypothetical"  # "a plan to kill X", "a bid to seize the city"
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
