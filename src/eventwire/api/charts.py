@@ -32,14 +32,16 @@ def goldstein_colour(value: float | None) -> str:
     return f"#{r:02x}{g:02x}{b:02x}"
 
 
-def _nice_max(value: int) -> int:
-    if value <= 5:
-        return max(value, 1)
-    exp = 10 ** int(math.floor(math.log10(value)))
-    for step in (1, 2, 2.5, 5, 10):
-        if value <= step * exp:
-            return int(step * exp)
-    return value
+def _nice_scale(peak: int) -> tuple[int, int]:
+    """(axis maximum, tick step): whole numbers, at most five steps."""
+    exp = 1
+    while True:
+        for base in (1, 2, 2.5, 5):
+            step = int(base * exp)
+            if step and peak <= step * 5 and float(base * exp).is_integer():
+                top = max(step, math.ceil(peak / step) * step)
+                return top, step
+        exp *= 10
 
 
 def _month_add(day: date) -> date:
@@ -77,7 +79,7 @@ def timeline_chart(
             keys.append(cur)
             cur += timedelta(days=1)
     peak = max((int(counts[k]["events"]) for k in keys if k in counts), default=1)
-    y_max = _nice_max(peak)
+    y_max, y_step = _nice_scale(peak)
     slot = plot_w / len(keys)
     bar_w = max(1.0, slot * 0.8)
     bars = []
@@ -102,10 +104,10 @@ def timeline_chart(
             "title": f"{label}: {int(row['events'])} event(s) — "
             + ", ".join(f"{QUAD_NAMES[p['quad']]} {p['count']}" for p in parts),
         })  # fmt: skip
-    ticks = []
-    for i in range(5):
-        value = y_max * i / 4
-        ticks.append({"y": round(top + plot_h - plot_h * i / 4, 2), "label": f"{value:g}"})
+    ticks = [
+        {"y": round(top + plot_h - plot_h * value / y_max, 2), "label": f"{value:,}"}
+        for value in range(0, y_max + 1, y_step)
+    ]
     every = max(1, math.ceil(len(keys) / 8))
     labels = [
         {

@@ -193,7 +193,7 @@ def index(request: Request, session: Annotated[Session, Depends(get_session)]) -
         clusters, next_cursor, total = session.list_clusters(flt, limit=limit, cursor=cursor)
         values.update(clusters=clusters, total=total, has_clusters=session.has_clusters())
     else:
-        page = session.list_events(flt, limit=limit, cursor=cursor)
+        page = session.list_events(flt, limit=limit, cursor=cursor, total=cursor is None)
         next_cursor, total = page.next_cursor, page.total
         articles = session.articles_brief(e["article_id"] for e in page.events)
         rows = [{"event": e, "article": articles.get(e["article_id"]), "evidence": evidence_segments(e)} for e in page.events]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..store.query import EventFilter
@@ -29,6 +30,13 @@ Cursor = Annotated[
     str | None,
     Query(max_length=2000, description="next_cursor of the previous page; leave out for the first page."),
 ]
+
+
+def _json(data: Any, status: int = 200) -> Response:
+    """JSON straight from ``json.dumps``: the data is JSON already, and FastAPI's
+    ``jsonable_encoder`` would walk every nested value of a 500-event page (8x slower)."""
+    body = json.dumps(data, ensure_ascii=False, allow_nan=False, default=str, separators=(",", ":"))
+    return Response(body, status_code=status, media_type="application/json")
 
 
 def _url(request: Request, **changes: Any) -> str:
@@ -69,41 +77,46 @@ def list_events(
     session: Annotated[Session, Depends(get_session)],
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-    total: Annotated[bool, Query(description="Count every matching event (true by default).")] = True,
-) -> dict[str, Any]:
+    total: Annotated[
+        bool | None,
+        Query(description="Count every matching event: by default on the first page only (no cursor)."),
+    ] = None,
+) -> Response:
     """Events matching the filters, newest event date first (undated last), with reviews
     applied: rejected events are left out and corrected ones show their corrections and
     a ``review`` object. Follow ``next`` (or pass ``next_cursor`` as ``cursor``) for the
-    next page; ``next`` is null on the last page."""
+    next page; ``next`` is null on the last page. ``total`` counts every matching event on
+    the first page (null on later pages unless ``total=true``)."""
     check_known(request, EVENT_LIST_PARAMS)
-    page = session.list_events(flt, limit=limit, cursor=cursor, total=total)
-    return {
+    count = total if total is not None else cursor is None
+    page = session.list_events(flt, limit=limit, cursor=cursor, total=count)
+    return _json({
         "ok": True,
         "events": page.events,
         "count": len(page.events),
-        "total": page.total if total else None,
+        "total": page.total,
         "limit": limit,
         "next_cursor": page.next_cursor,
         "next": _url(request, cursor=page.next_cursor) if page.next_cursor else None,
-    }
+    })  # fmt: skip
 
 
 @router.get("/events/{event_id}", summary="One event, its reviews and its article")
-def get_event(event_id: ID, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
+def get_event(event_id: ID, session: Annotated[Session, Depends(get_session)]) -> Response:
     """The event as reviewed (a rejected one too, with ``review.status`` rejected), the
     event as coded (``original``), its reviews oldest first, its article and cluster."""
     found = session.get_event(event_id)
     if found is None:
         raise ApiError(404, f"No event with id {event_id!r}.", param="id")
     event, coded, reviews = found
-    return {
+    return _json({
         "ok": True,
         "event": event,
         "original": coded,
         "reviews": reviews,
         "article": _article_brief(session.get_article(event["article_id"])),
         "cluster_id": session.cluster_of(event_id),
-    }
+    })
 
 
 class ReviewIn(BaseModel):
@@ -183,12 +196,12 @@ def list_clusters(
     min_articles: Annotated[int, Query(ge=1, le=100000, description="Only clusters reported by at least this many articles.")] = 1,
     limit: Limit = DEFAULT_LIMIT,
     cursor: Cursor = None,
-) -> dict[str, Any]:
+) -> Response:
     """Clusters with at least one member event matching the filters, most recently first
     reported first."""
     check_known(request, (*FILTER_NAMES, "q", "min_articles", "limit", "cursor"))
     clusters, next_cursor, total = session.list_clusters(flt, min_articles=min_articles, limit=limit, cursor=cursor)
-    return {
+    return _json({
         "ok": True,
         "clusters": clusters,
         "count": len(clusters),
@@ -196,27 +209,27 @@ def list_clusters(
         "limit": limit,
         "next_cursor": next_cursor,
         "next": _url(request, cursor=next_cursor) if next_cursor else None,
-    }
+    })
 
 
 @router.get("/clusters/{cluster_id}", summary="One cluster with its member events and articles")
-def get_cluster(cluster_id: ID, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
+def get_cluster(cluster_id: ID, session: Annotated[Session, Depends(get_session)]) -> Response:
     cluster = session.get_cluster(cluster_id)
     if cluster is None:
         raise ApiError(404, f"No cluster with id {cluster_id!r}.", param="id")
     member_ids = [m.get("event_id") for m in cluster.get("members") or [] if isinstance(m, dict)]
     events = session.events_by_id(i for i in member_ids if i)
     articles = session.articles_brief(e["article_id"] for e in events.values())
-    return {
+    return _json({
         "ok": True,
         "cluster": cluster,
         "events": [events[i] for i in member_ids if i in events],
         "articles": [articles[a] for a in sorted(articles)],
-    }
+    })
 
 
 @router.get("/articles/{article_id}", summary="One article with its text and events")
-def get_article(article_id: ID, session: Annotated[Session, Depends(get_session)]) -> dict[str, Any]:
+def get_article(article_id: ID, session: Annotated[Session, Depends(get_session)]) -> Response:
     """The stored article (normalised text: every span points into it) and its events
     with reviews applied; ids of rejected events are listed apart."""
     article = session.get_article(article_id)
@@ -225,7 +238,7 @@ def get_article(article_id: ID, session: Annotated[Session, Depends(get_session)
     events = session.article_events(article_id)
     live = [e for e in events if (e.get("review") or {}).get("status") != "rejected"]
     rejected = [e["event_id"] for e in events if (e.get("review") or {}).get("status") == "rejected"]
-    return {"ok": True, "article": article, "events": live, "rejected": rejected}
+    return _json({"ok": True, "article": article, "events": live, "rejected": rejected})
 
 
 @router.get("/actors", summary="Actors and how many events they are in")
@@ -237,12 +250,12 @@ def list_actors(
     role: Annotated[Literal["source", "target"] | None, Query(description="Only as source, or only as target.")] = None,
     limit: Limit = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0, le=1_000_000, description="Skip this many actors.")] = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Actors by code (or by text when uncoded), most events first, among the events
     matching the filters."""
     check_known(request, (*FILTER_NAMES, "q", "name", "role", "limit", "offset"))
     actors, total = session.actors(flt, q=name, role=role, limit=limit, offset=offset)
-    return {"ok": True, "actors": actors, "count": len(actors), "total": total, "limit": limit, "offset": offset}
+    return _json({"ok": True, "actors": actors, "count": len(actors), "total": total, "limit": limit, "offset": offset})
 
 
 @router.get("/stats", summary="Event counts by day, month, type and quad class")
@@ -250,9 +263,9 @@ def stats(
     request: Request,
     flt: Annotated[EventFilter, Depends(api_filter)],
     session: Annotated[Session, Depends(get_session)],
-) -> dict[str, Any]:
+) -> Response:
     check_known(request, (*FILTER_NAMES, "q"))
-    return {"ok": True, **session.stats(flt)}
+    return _json({"ok": True, **session.stats(flt)})
 
 
 @router.get("/network", summary="Who acts on whom: source -> target edges")
@@ -261,8 +274,8 @@ def network(
     flt: Annotated[EventFilter, Depends(api_filter)],
     session: Annotated[Session, Depends(get_session)],
     limit: Annotated[int, Query(ge=1, le=2000, description="At most this many edges.")] = 200,
-) -> dict[str, Any]:
+) -> Response:
     """Edges between actor codes: ``events`` (the weight) and ``goldstein_mean``."""
     check_known(request, (*FILTER_NAMES, "q", "limit"))
     edges = session.network(flt, limit=limit)
-    return {"ok": True, "edges": edges, "count": len(edges)}
+    return _json({"ok": True, "edges": edges, "count": len(edges)})
