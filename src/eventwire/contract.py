@@ -87,7 +87,7 @@ def event_to_json(article: Article, event: Event) -> dict[str, Any]:
         "rule": event.rule,
         "coder": CODER,
         "published": article.published.isoformat() if article.published else None,
-        "publisher": article.source,
+        "publisher": article.source or article.wire,
     }
 
 
