@@ -284,6 +284,16 @@ def build_article(
     for block in blocks:
         spans.append(Span(start, start + len(block)))
         start += len(block) + 2
+    if published is None:
+        # "Dec. 31, 2000 -- ..." or "1995-04-30 04:00:00 PDT CITY -- ...": the dateline dates
+        # the story when nothing else does, so "on Monday" can still be resolved.
+        from .dateline import split_dateline
+
+        for block in blocks[:3]:
+            line = split_dateline(block)
+            if line is not None and line.date is not None:
+                published = line.date
+                break
     return Article(
         id=id,
         text="\n\n".join(blocks),

@@ -35,14 +35,22 @@ def load_model(name: str) -> Any:
 
 def parse_articles(nlp: Any, articles: list[Article], *, batch_size: int = 32) -> list[Document]:
     """Parse every paragraph of every article in one ``nlp.pipe`` stream."""
+    from ..dateline import split_dateline
+
     jobs = []
+    skips: dict[tuple[int, int], int] = {}
     for a_index, article in enumerate(articles):
         for p_index, para in enumerate(article.paragraphs):
-            jobs.append((para.slice(article.text), (a_index, p_index)))
+            text = para.slice(article.text)
+            line = split_dateline(text) if p_index < 3 and not (article.headline and p_index == 0) else None
+            skip = line.length if line is not None else 0
+            skips[(a_index, p_index)] = skip  # the dateline is no part of any sentence
+            jobs.append((text[skip:], (a_index, p_index)))
     sentences: list[list[Sentence]] = [[] for _ in articles]
     for doc, (a_index, p_index) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size * 8):
         article = articles[a_index]
         para = article.paragraphs[p_index]
+        offset = para.start + skips[(a_index, p_index)]
         is_headline = bool(article.headline) and p_index == 0
         if is_headline:
             # A headline is one sentence, whatever the sentence splitter thinks.
@@ -55,14 +63,14 @@ def parse_articles(nlp: Any, articles: list[Article], *, batch_size: int = 32) -
             if not stripped:
                 continue
             lead = len(text) - len(text.lstrip())
-            start = para.start + sent.start_char + lead
+            start = offset + sent.start_char + lead
             span = Span(start, start + len(stripped))
             sentences[a_index].append(
                 Sentence(
                     span=span,
                     paragraph=p_index,
                     is_headline=is_headline,
-                    base=para.start,
+                    base=offset,
                     doc=sent,
                 )
             )
