@@ -221,6 +221,10 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if not any(c.lower_ in values and not _is_time_phrase(c)
                        for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}):
                 return False
+        elif key == "lv":
+            governor = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
+            if governor is None or not set(_lemma_forms(governor)) & values:
+                return False
         elif key == "noobj":
             if any(c.dep_ in {"dobj", "obj"} for c in token.children):
                 return False
@@ -562,6 +566,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code, extra_targets = _commitment(embedded, sentence, resolver, code)
         targets = targets or extra_targets
         rule += ":commit"
+        if embedded is None and not _commits_to_something(token) and not any(a.code for a in targets):
+            return None  # "ready to wager", "offers four recommendations": no pledge to anyone
     elif lexeme.cls == "control":
         code = _request_code(embedded, code)
         rule += ":request"
@@ -738,6 +744,36 @@ def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> l
             if actor.country:
                 out.append(actor)
     return out
+
+
+# What a commitment may name without another trigger: "offered aid", "promised talks".
+COMMIT_OBJECTS = {
+    "aid", "help", "assistance", "support", "talks", "negotiations", "ceasefire", "truce",
+    "concession", "concessions", "cooperation", "funds", "money", "loan", "loans", "troops",
+    "weapons", "arms", "protection", "asylum", "reforms", "reform", "release", "withdrawal",
+    "compensation", "investment", "investments", "grant", "grants", "peace", "security",
+    "guarantee", "guarantees", "backing", "recognition", "access", "elections", "vaccines",
+    "relief", "mediation", "dialogue", "resignation", "amnesty",
+}  # fmt: skip
+
+
+# Political actions a commitment may name: "promised to democratize", "vowed to end".
+COMMIT_VERBS = {
+    "democratize", "democratise", "reform", "restore", "hold", "ensure", "guarantee",
+    "protect", "respect", "uphold", "end", "stop", "halt", "reduce", "lift", "ease", "rebuild",
+    "reconstruct", "implement", "review", "investigate", "resolve", "settle", "normalize",
+    "normalise", "establish", "open", "abolish", "scrap", "repeal", "fight", "defeat",
+    "prosecute", "punish", "retaliate", "avenge", "continue", "pursue", "resume", "expand",
+}  # fmt: skip
+
+
+def _commits_to_something(token: Any) -> bool:
+    objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
+    for comp in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+        if set(_lemma_forms(comp)) & COMMIT_VERBS:
+            return True
+        objects += [c for c in comp.children if c.dep_ == "dobj"]
+    return any(_lemmas_of(o) & COMMIT_OBJECTS for o in objects)
 
 
 def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
