@@ -76,6 +76,8 @@ LIGHT_VERBS = {
 # Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
 PARTICIPATION_PREPS = {"in", "during", "amid", "through", "after", "into"}
 # Types coded only with a recipient: an accusation or an attack on nobody is no event.
+# Verbs whose object is a topic: the parties are "with X", never the object.
+TOPIC_VERBS = {"discuss", "talk", "debate", "negotiate", "consult", "confer"}
 # Prepositions that refer back to an earlier event rather than report one.
 BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before", "pending",
                     "without", "per", "unlike"}  # fmt: skip
@@ -229,7 +231,9 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if any(c.dep_ in {"dobj", "obj"} for c in token.children):
                 return False
         elif key == "comp":
-            if not any(c.dep_ in {"xcomp", "ccomp"} for c in token.children):
+            # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
+            if not any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _is_question(c))
+                       for c in token.children):
                 return False
         elif key in {"subj", "tgt"}:
             continue  # checked once the actors are resolved (see _actor_conditions)
@@ -239,6 +243,14 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if not mods & values:
                 return False
     return True
+
+
+WH_WORDS = {"why", "how", "where", "what", "when", "whether", "if", "who", "whom", "which"}
+
+
+def _is_question(clause: Any) -> bool:
+    return any(t.lower_ in WH_WORDS and t.i <= clause.i for t in clause.subtree
+               if t.dep_ in {"advmod", "mark", "nsubj", "dobj", "attr", "det"})
 
 
 def _is_time_phrase(prep: Any) -> bool:
@@ -586,7 +598,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         conditioned = _condition_targets(token, sentence, resolver, own)
         if conditioned:
             targets, rule = conditioned, rule + ":condition-target"
-    if not targets:
+    if not targets and lexeme.lemma not in TOPIC_VERBS:
         targets, target_tokens = _complement_targets(token, sentence, resolver, own)
         if targets:
             rule += ":complement-target"
@@ -1061,6 +1073,8 @@ def _targets(
             moved = cameo_entry(lexeme.cameo).plover in {"MOBILIZE", "AID", "RETREAT", "SANCTION"}
             thing = (bool(obj_values) or moved) and lexeme.cameo not in PERSON_OBJECT_CODES
             for h in _children(token, {"dobj", "dative"}):
+                if h.dep_ == "dobj" and lexeme.lemma in TOPIC_VERBS:
+                    continue  # "discussed the crisis": what they talked about, not with whom
                 if h.dep_ != "dative" and thing and (
                     h.lemma_.lower() in INSTRUMENTS or _lemmas_of(h) & obj_values
                 ):
