@@ -71,6 +71,13 @@ GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist"
                "leader", "commander", "chief", "head", "official", "group", "movement",
                "organization", "organisation", "party", "association", "union", "council",
                "committee", "front", "network", "coalition", "alliance", "federation"}  # fmt: skip
+# Things that strike, hit or kill without being anyone: storms, vehicles, diseases.
+NOT_ACTORS = {"typhoon", "hurricane", "storm", "cyclone", "earthquake", "quake", "flood",
+              "floods", "tsunami", "wildfire", "fire", "blaze", "landslide", "avalanche",
+              "drought", "virus", "disease", "pandemic", "epidemic", "van", "car", "truck",
+              "lorry", "bus", "train", "vehicle", "crash", "accident",
+              "explosion", "blast", "bomb", "device", "mine", "minefield", "lightning",
+              "heatwave", "tornado"}  # fmt: skip
 QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score",
                   "scores", "ten", "tens", "million", "millions", "group", "number", "crowd",
                   "handful", "batch", "patch", "contingent", "team", "unit", "delegation"}  # fmt: skip
@@ -363,6 +370,8 @@ class ActorResolver:
         """Actors for one noun-phrase head (several when modifiers are coordinated)."""
         if head.lower_ in PRONOUNS or head.tag_ in {"PRP", "PRP$"}:
             return self._pronoun(sentence, head)
+        if head.ent_type_ in {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}:
+            return []
         if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ == "NUM":
             # "hundreds of thousands of people", "dozens of protesters": the counted group.
             for prep in head.children:
@@ -376,6 +385,10 @@ class ActorResolver:
         tokens = _np_tokens(head)
         ids = {t.i for t in tokens}
         inside = [m for m in mentions if m.start in ids or (m.end - 1) in ids]
+        if not inside and (head.lemma_.lower() in NOT_ACTORS or any(
+            c.dep_ == "compound" and c.lemma_.lower() in NOT_ACTORS for c in head.children
+        )):
+            return []  # "Typhoon Morakot struck", "a van struck a man": nobody's act
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i) if t.dep_ != "det"]
         sector = self.book.sector_of(lemmas)
         if inside:

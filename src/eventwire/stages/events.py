@@ -70,7 +70,7 @@ LIGHT_VERBS = {
     "continue", "resume", "wage", "impose", "sign", "reach", "give", "provide", "offer",
     "deliver", "issue", "announce", "order", "step", "intensify", "escalate", "lead",
     "organize", "organise", "have", "pursue", "engage", "join", "take", "extend", "send",
-    "file", "lodge", "level", "express", "voice", "open", "hold", "go", "call", "renew",
+    "file", "lodge", "level", "express", "voice", "open", "hold", "go", "renew",
     "speed", "complete", "accelerate", "finish", "undertake", "stage", "spearhead",
 }  # fmt: skip
 # Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
@@ -982,7 +982,10 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 prep in PARTICIPATION_PREPS or prep == "for")
             if ((token.dep_ == "dobj" or measured) and _is_light(governor)) or participates:
                 heads, how = subject_heads(governor)
-                if not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS:
+                if (not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS
+                        and token.lemma_.lower() in SYMMETRIC_LEMMAS):
+                    # "soldiers were killed in clashes": they took part in the clashes; but
+                    # "two people were killed in a shooting" names the victims, not the shooter.
                     heads, how = passive_patients(governor), "participant"
                 how = f"light-verb:{how}" if heads else ""
     actors: list[Actor] = []
@@ -1356,6 +1359,8 @@ def _finish(
     kept: list[_Draft] = []
     obligation_ids = {d.trigger.token.i for d in drafts if d.rule.endswith(":obligation")}
     for draft in drafts:
+        draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
+        draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
         if draft.polarity in {"negated", "hypothetical"} and not config.keep_unasserted:
             continue
         token = draft.trigger.token
@@ -1466,6 +1471,8 @@ def _actor_conditions(draft: _Draft) -> bool:
         ):
             return False
         if key == "tgt" and "coded" in values and not any(a.code for a in draft.targets):
+            return False
+        if key == "tgt" and "actor" in values and not any(a.code or a.sector for a in draft.targets):
             return False
     return True
 
