@@ -188,7 +188,9 @@ def test_export_polecat_to_file(runner, dbfile, tmp_path):
 
 def test_export_parquet_partitions(runner, dbfile, tmp_path):
     out = tmp_path / "ds"
-    result = run(runner, "export", "--db", dbfile, "--format", "parquet", "-o", str(out))
+    result = run(
+        runner, "export", "--db", dbfile, "--format", "parquet", "--level", "events", "-o", str(out)
+    )
     assert result.exit_code == 0
     assert sorted(p.parent.name for p in out.rglob("*.parquet")) == ["month=11", "month=12"]
 
@@ -197,7 +199,9 @@ def test_export_parquet_into_a_non_empty_directory(runner, dbfile, tmp_path):
     out = tmp_path / "full"
     out.mkdir()
     (out / "x").write_text("x")
-    result = runner.invoke(cli, ["export", "--db", dbfile, "--format", "parquet", "-o", str(out)])
+    result = runner.invoke(
+        cli, ["export", "--db", dbfile, "--format", "parquet", "--level", "events", "-o", str(out)]
+    )
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: Cannot write the Parquet dataset to {str(out)!r}: it exists and is not an "
@@ -205,9 +209,11 @@ def test_export_parquet_into_a_non_empty_directory(runner, dbfile, tmp_path):
     )
 
 
-def test_export_help_mentions_clusters_fallback(runner):
+def test_export_help_explains_the_default_level(runner):
     result = run(runner, "export", "--help")
-    assert "clusters is the same as events" in " ".join(result.stdout.split())
+    text = " ".join(result.stdout.split())
+    assert "Default: clusters for jsonl, csv and parquet; events for gdelt, polecat" in text
+    assert "A database without clusters yet exports events, with a note." in text
 
 
 def test_changes_since(runner, dbfile):

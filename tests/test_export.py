@@ -188,7 +188,7 @@ def test_unknown_format_names_the_allowed_ones(db):
         export(db, "xml", io.StringIO())
     assert (
         str(info.value)
-        == "Unknown export format 'xml'. Allowed values: jsonl, csv, parquet, gdelt, polecat."
+        == "Unknown export format 'xml'. Allowed values: jsonl, csv, parquet, gdelt, polecat, gold."
     )
 
 

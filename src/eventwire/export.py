@@ -1,4 +1,5 @@
-"""Write stored events as JSON Lines, CSV, Parquet, GDELT 2.0 Events or POLECAT rows.
+"""Write stored events or clusters as JSON Lines, CSV, Parquet, GDELT 2.0 Events, POLECAT
+rows or a gold file.
 
 Formats (:data:`FORMATS`):
 
@@ -14,9 +15,20 @@ Formats (:data:`FORMATS`):
 ``gdelt``    GDELT 2.0 Events rows: 61 tab-separated columns, no header (see
              :data:`GDELT_COLUMNS` for how each is filled).
 ``polecat``  POLECAT columns, tab-separated, with a header (see :data:`POLECAT_COLUMNS`).
+``gold``     the reviewed articles as a gold file for ``shared/eval/score.py``
+             (:func:`eventwire.store.reviews.export_gold`).
 
-``level="clusters"`` writes the clusters of :func:`eventwire.store.clusters.iter_clusters`
-(``jsonl``, ``csv``, ``parquet`` only) when that module exists, else the events.
+Levels (:data:`LEVELS`): ``events`` writes one record per coded event; ``clusters`` one
+record per cross-article cluster (:func:`eventwire.store.query.iter_reviewed_clusters`;
+``jsonl``, ``csv``, ``parquet`` only). ``level=None`` picks :func:`default_level`:
+clusters for ``jsonl``/``csv``/``parquet``, events for the others. A database without
+clusters yet exports events at either level (:func:`eventwire.store.query.has_clusters`).
+
+Reviews (:mod:`eventwire.store.reviews`) are applied in every format: rejected events are
+left out, corrected ones are written with their corrected fields (JSON Lines add a
+``review`` key; CSV and Parquet keep it in ``extra``); GDELT and POLECAT rows are built
+from the reviewed events; a cluster with a reviewed member is rebuilt from its members as
+reviewed. Without reviews in the database this costs one small query.
 """
 
 from __future__ import annotations
@@ -47,19 +59,28 @@ __all__ = [
     "LEVELS",
     "POLECAT_COLUMNS",
     "ExportError",
+    "default_level",
     "event_columns",
     "export",
     "gdelt_event_id",
     "gdelt_rows",
+    "iter_events_reviewed",
     "polecat_rows",
     "read_parquet_events",
     "write_parquet_dataset",
     "write_parquet_file",
 ]
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt", "polecat")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "polecat", "gold")
 LEVELS = ("events", "clusters")
+#: formats that can write clusters; their default level is clusters
 CLUSTER_FORMATS = ("jsonl", "csv", "parquet")
+
+
+def default_level(fmt: str) -> str:
+    """The level a format exports when none is given: clusters for jsonl, csv and parquet,
+    events for gdelt, polecat and gold (which only have events)."""
+    return "clusters" if fmt in CLUSTER_FORMATS else "events"
 
 
 class ExportError(EventwireError, ValueError):
@@ -151,12 +172,41 @@ def _stream(db: Database, sql: str, params: Sequence[Any] = ()) -> Iterator[dict
 
 
 def _clusters(db: Database) -> Iterator[dict[str, Any]] | None:
-    from .store.writer import clusters_module
+    """The cluster records with reviews applied; None when the database has none."""
+    from .store.query import has_clusters, iter_reviewed_clusters
 
-    module = clusters_module()
-    if module is None or not hasattr(module, "iter_clusters"):
+    if not has_clusters(db):
         return None
-    return module.iter_clusters(db)
+    return iter_reviewed_clusters(db)
+
+
+def _review_map(db: Database) -> dict[str, list[dict[str, Any]]]:
+    """Every review by event id, oldest first; ``{}`` (one small query) when none."""
+    from .store.reviews import all_reviews, has_reviews
+
+    return all_reviews(db) if has_reviews(db) else {}
+
+
+def _reviewed(
+    event: dict[str, Any], reviews: Mapping[str, Sequence[Mapping[str, Any]]]
+) -> dict[str, Any] | None:
+    """The event as reviewed; None when it was rejected."""
+    found = reviews.get(event.get("event_id"))  # type: ignore[arg-type]
+    if not found:
+        return event
+    from .store.reviews import reviewed_event
+
+    out = reviewed_event(event, found)
+    return None if out["review"]["status"] == "rejected" else out
+
+
+def iter_events_reviewed(db: Database) -> Iterator[dict[str, Any]]:
+    """Every stored event as reviewed (rejected ones left out), by article and id."""
+    reviews = _review_map(db)
+    for event in db.iter_events():
+        out = _reviewed(event, reviews) if reviews else event
+        if out is not None:
+            yield out
 
 
 def _flat(record: Mapping[str, Any]) -> dict[str, Any]:
@@ -185,8 +235,18 @@ def write_csv(columns: Sequence[str], rows: Iterable[Mapping[str, Any]], fh: IO[
 
 
 def _event_rows(db: Database) -> Iterator[dict[str, Any]]:
-    cols = ", ".join(f'"{c}"' for c in event_columns())
-    yield from _stream(db, f"SELECT {cols} FROM events ORDER BY article_id, event_id")
+    """Flat event rows (:func:`event_columns`), reviews applied."""
+    columns = event_columns()
+    cols = ", ".join(f'"{c}"' for c in columns)
+    reviews = _review_map(db)
+    for row in _stream(db, f"SELECT {cols} FROM events ORDER BY article_id, event_id"):
+        if reviews and row["event_id"] in reviews:
+            event = _reviewed(schema.event_from_row(row), reviews)
+            if event is None:
+                continue
+            flat = schema.event_row(event)
+            row = {c: flat.get(c) for c in columns}
+        yield row
 
 
 def write_parquet_dataset(db: Database, directory: str | os.PathLike[str]) -> int:
@@ -201,23 +261,45 @@ def write_parquet_dataset(db: Database, directory: str | os.PathLike[str]) -> in
     target = Path(directory)
     _check_empty_dir(target)
     cols = ", ".join(f'"{c}"' for c in event_columns())
+    source = "SELECT {cols}, event_day FROM events"
+    views: dict[str, Any] = {}
+    reviews = _review_map(db)
+    if reviews:
+        # Reviewed events: written from their reviewed rows (rejected ones left out).
+        import pyarrow as pa
+
+        ids = sorted(reviews)
+        stored = db.iter_events("e.event_id IN (SELECT unnest(?))", [ids])
+        live = [schema.event_row(e) for e in (_reviewed(e, reviews) for e in stored) if e]
+        views["_ew_export_reviewed"] = schema.to_arrow(schema.EVENT_COLUMNS, live)
+        views["_ew_export_review_ids"] = pa.table({"event_id": pa.array(ids, pa.string())})
+        source = (
+            "SELECT {cols}, event_day FROM events "
+            "WHERE event_id NOT IN (SELECT event_id FROM _ew_export_review_ids) "
+            "UNION ALL SELECT {cols}, event_day FROM _ew_export_reviewed"
+        )
+    source = source.format(cols=cols)
     with _writable(target):
         tmp = Path(tempfile.mkdtemp(dir=target.absolute().parent, prefix=f".{target.name}."))
     try:
+        for name, table in views.items():
+            db.con.register(name, table)
         out = tmp / "dataset"
         db.con.complete()
         db.con.execute(
             f"COPY (SELECT {cols}, year(event_day) AS year, month(event_day) AS month "
-            "FROM events ORDER BY article_id, event_id) "
+            f"FROM ({source}) ORDER BY article_id, event_id) "
             f"TO '{_sql_path(out)}' (FORMAT parquet, PARTITION_BY (year, month))"
         )
-        count = int(db.con.execute("SELECT count(*) FROM events").fetchall()[0][0])
+        count = int(db.con.execute(f"SELECT count(*) FROM ({source})").fetchall()[0][0])
         if not out.exists():
             out.mkdir()
         if target.exists():
             target.rmdir()
         os.replace(out, target)
     finally:
+        for name in views:
+            db.con.unregister(name)
         shutil.rmtree(tmp, ignore_errors=True)
     return count
 
@@ -509,9 +591,17 @@ def _gdelt_query() -> str:
 
 
 def gdelt_rows(db: Database) -> Iterator[list[Any]]:
-    """GDELT 2.0 Events rows: one per (source, target) pair of each event (at least one)."""
+    """GDELT 2.0 Events rows: one per (source, target) pair of each event (at least one).
+
+    Built from the events as reviewed: rejected ones are left out.
+    """
+    reviews = _review_map(db)
     for row in _stream(db, _gdelt_query()):
         event = schema.event_from_row(row)
+        if reviews:
+            event = _reviewed(event, reviews)  # type: ignore[assignment]
+            if event is None:
+                continue
         article = {
             "paragraphs": json.loads(row["_paragraphs"]) if row["_paragraphs"] else [],
             "headline": row["_headline"],
@@ -630,7 +720,11 @@ def _polecat_actor(actors: Any) -> list[str]:
 
 
 def polecat_rows(db: Database) -> Iterator[list[Any]]:
-    """POLECAT rows, one per event (several actors are joined with ';')."""
+    """POLECAT rows, one per event (several actors are joined with ';').
+
+    Built from the events as reviewed: rejected ones are left out.
+    """
+    reviews = _review_map(db)
     cols = ", ".join(f'e."{c}"' for c in event_columns())
     sql = (
         f"SELECT {cols}, a.language AS _language, a.published_at AS _published_at "
@@ -639,6 +733,10 @@ def polecat_rows(db: Database) -> Iterator[list[Any]]:
     )
     for row in _stream(db, sql):
         event = schema.event_from_row(row)
+        if reviews:
+            event = _reviewed(event, reviews)  # type: ignore[assignment]
+            if event is None:
+                continue
         loc = event.get("location") if isinstance(event.get("location"), Mapping) else {}
         published = row["_published_at"]
         yield [
@@ -673,31 +771,37 @@ def export(
     fmt: str,
     out: str | os.PathLike[str] | IO[str] | None = None,
     *,
-    level: str = "events",
+    level: str | None = "events",
 ) -> int:
     """Write the database in one format; returns the number of rows (records) written.
 
+    Reviews are applied in every format (see the module docstring).
+
     Args:
-        db: an open database.
+        db: an open database (read-only is fine).
         fmt: one of :data:`FORMATS`.
         out: a file path (a directory for ``parquet``), an open text file, or None for
             stdout. Files are written to a temporary name and renamed when complete.
-        level: ``events`` or ``clusters`` (falls back to events when clustering is not
-            installed).
+        level: ``events``, ``clusters`` (jsonl, csv and parquet only; events when the
+            database has no clusters yet), or None for :func:`default_level` of the
+            format (what ``eventwire export`` does).
 
     Raises:
-        ExportError: an unknown format or level, or an unusable output path.
+        ExportError: an unknown format or level, clusters asked of a format without
+            them, or an unusable output path.
     """
     if fmt not in FORMATS:
         raise ExportError(f"Unknown export format {fmt!r}. Allowed values: {', '.join(FORMATS)}.")
+    if level is None:
+        level = default_level(fmt)
     if level not in LEVELS:
         raise ExportError(f"Unknown level {level!r}. Allowed values: {', '.join(LEVELS)}.")
-    clusters = _clusters(db) if level == "clusters" else None
-    if clusters is not None and fmt not in CLUSTER_FORMATS:
+    if level == "clusters" and fmt not in CLUSTER_FORMATS:
         raise ExportError(
             f"--level clusters works with {', '.join(CLUSTER_FORMATS)}, not {fmt!r}. "
-            "Export --level events for GDELT or POLECAT rows."
+            "Export --level events for GDELT, POLECAT or gold rows."
         )
+    clusters = _clusters(db) if level == "clusters" else None
     if fmt == "parquet":
         if out is None or hasattr(out, "write") or out == "-":
             raise ExportError("--format parquet writes a directory: give it with -o PATH.")
@@ -706,7 +810,7 @@ def export(
         return write_parquet_dataset(db, out)  # type: ignore[arg-type]
     with _text_output(out) as fh:
         if fmt == "jsonl":
-            return write_jsonl(clusters if clusters is not None else db.iter_events(), fh)
+            return write_jsonl(clusters if clusters is not None else iter_events_reviewed(db), fh)
         if fmt == "csv":
             if clusters is not None:
                 rows = [_flat(r) for r in clusters]
@@ -715,4 +819,8 @@ def export(
             return write_csv(event_columns(), _event_rows(db), fh)
         if fmt == "gdelt":
             return _write_tsv(gdelt_rows(db), fh, None)
+        if fmt == "gold":
+            from .store.reviews import export_gold
+
+            return export_gold(db, fh)
         return _write_tsv(polecat_rows(db), fh, [name for name, _ in POLECAT_COLUMNS])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import shutil
 import sys
 from collections.abc import Iterator, Sequence
@@ -16,6 +17,8 @@ from ..errors import EventwireError
 
 DEFAULT_DB = "eventwire.duckdb"
 QUERY_FORMATS = ("table", "csv", "json", "parquet")
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "gdelt", "polecat", "gold")
+LEVELS = ("clusters", "events")
 
 db_option = click.option(
     "--db",
@@ -191,9 +194,20 @@ def _actors(actors: Any) -> str:
 @click.option("--text", multiple=True, help="Words of the evidence sentence.")
 @click.option("--article", multiple=True, help="Article id.")
 @click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="clusters",
+    show_default=True,
+    help="clusters: one row per real-world event reported by one or more articles "
+    "(type, mode, quad, dates and country filter its canonical values; actor, text and "
+    "article filters match any member event); events: one row per coded event. A "
+    "database without clusters shows events, with a note.",
+)
+@click.option(
     "--count-by",
     help="Count by these, comma-separated: month, year, day, source, target, type, mode, "
-    "quad, cameo, country, publisher, article. Adds Goldstein sums and quad-class counts.",
+    "quad, cameo, country; for events also publisher, article. Adds Goldstein sums and "
+    "quad-class counts (clusters: also their events and articles).",
 )
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many rows.")
 @click.option(
@@ -203,7 +217,7 @@ def _actors(actors: Any) -> str:
     type=click.Choice(QUERY_FORMATS),
     default="json",
     show_default=True,
-    help="json is one object a line (contract events, or count rows).",
+    help="json is one object a line (cluster records, contract events, or count rows).",
 )
 @click.option(
     "-o",
@@ -224,18 +238,22 @@ def query(
     country: tuple[str, ...],
     text: tuple[str, ...],
     article: tuple[str, ...],
+    level: str,
     count_by: str | None,
     limit: int | None,
     fmt: str,
     output: str | None,
 ) -> None:
-    """Select stored events, or count them by month, actors, type...
+    """Select stored clusters or events, or count them by month, actors, type...
 
-    Filters of one kind are alternatives; different filters must all hold.
+    Filters of one kind are alternatives; different filters must all hold. Human
+    reviews are applied: rejected events are left out, corrected ones show (and are
+    filtered and counted) with their corrected fields.
 
     Example: eventwire query --source "North Korea" --since 2024-12 --count-by month,target -f table
     """
     from ..store import EventFilter, InvalidFilter, query_events
+    from ..store.query import query_clusters
 
     flt = EventFilter(
         actor=_split(actor), source=_split(source), target=_split(target), type=_split(types),
@@ -247,13 +265,65 @@ def query(
             "parquet output needs a file: give -o PATH.", param_hint="'--format'"
         )
     with _open(db_path, read_only=True) as db:
+        if level == "clusters" and not _clusters_ready(db, db_path):
+            level = "events"
+        run = query_clusters if level == "clusters" else query_events
         try:
-            result = query_events(db, flt, count_by=count_by, limit=limit)
+            result = run(db, flt, count_by=count_by, limit=limit)
         except InvalidFilter as exc:
             hint = {"count_by": "'--count-by'", "filter": None}.get(exc.param, f"'--{exc.param}'")
             raise click.BadParameter(str(exc), param_hint=hint) from exc
+        except EventwireError as exc:
+            raise click.ClickException(_one_line(str(exc))) from exc
         with _errors():
             _write_result(result, fmt, output)
+
+
+def _clusters_ready(db: Any, db_path: str) -> bool:
+    """Whether the database has clusters; if not, a one-line note on stderr (when it has
+    events) says how to make them."""
+    from ..store.query import has_clusters
+
+    with _errors():
+        if has_clusters(db):
+            return True
+        has_events = db.con.execute("SELECT EXISTS (SELECT 1 FROM events)").fetchall()[0][0]
+    if has_events:
+        path = shlex.quote(db_path)
+        click.echo(
+            f"note: {db_path} has no clusters yet, so this shows events; "
+            f"to cluster them run: eventwire cluster --db {path}",
+            err=True,
+        )
+    return False
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _estimates(estimates: Any) -> str:
+    """``dead 12 (12-20); injured 3``: best figure, with the low-high range if any."""
+    out = []
+    if isinstance(estimates, dict):
+        for kind, figure in estimates.items():
+            if not isinstance(figure, dict) or figure.get("best") is None:
+                continue
+            text = f"{kind} {_number(figure['best'])}"
+            low, high = figure.get("low"), figure.get("high")
+            if low is not None and high is not None and low != high:
+                text += f" ({_number(low)}-{_number(high)})"
+            out.append(text)
+    return "; ".join(out)
+
+
+def _cluster_records(result: Any) -> list[dict[str, Any]]:
+    """Cluster records flattened for CSV and Parquet (nested values as JSON text)."""
+    from ..export import _flat
+
+    return [_flat(r) for r in result.rows()]
 
 
 def _write_result(result: Any, fmt: str, output: str | None) -> None:
@@ -266,10 +336,27 @@ def _write_result(result: Any, fmt: str, output: str | None) -> None:
         table = result.table
         if result.kind == "events":
             table = table.select(event_columns())
+        elif result.kind == "clusters":
+            import pyarrow as pa
+
+            records = _cluster_records(result)
+            table = pa.Table.from_pylist(records) if records else pa.table({})
         write_parquet_file(table, output)
         return
     if fmt == "table":
-        if result.kind == "events":
+        if result.kind == "clusters":
+            columns = [
+                "date", "type", "sources", "targets", "num_articles", "num_sources",
+                "estimates", "cluster_id",
+            ]  # fmt: skip
+            rows = [
+                [c.get("date"), c.get("type"), _actors(c.get("sources")),
+                 _actors(c.get("targets")), c.get("num_articles"), c.get("num_sources"),
+                 _estimates(c.get("estimates")), c.get("cluster_id")]
+                for c in result.rows()
+            ]  # fmt: skip
+            title = f"{len(rows)} cluster(s)"
+        elif result.kind == "events":
             columns = [
                 "date",
                 "type",
@@ -281,12 +368,17 @@ def _write_result(result: Any, fmt: str, output: str | None) -> None:
                 "article",
                 "event_id",
             ]
+            events = list(result.rows())
             rows = [
                 [e.get("date"), e.get("type"), e.get("mode"), _actors(e.get("sources")),
                  _actors(e.get("targets")), e.get("quad_class"), e.get("goldstein"),
                  e.get("article_id"), e.get("event_id")]
-                for e in result.rows()
+                for e in events
             ]  # fmt: skip
+            if any(e.get("review") for e in events):
+                columns.append("review")
+                for row, event in zip(rows, events, strict=True):
+                    row.append((event.get("review") or {}).get("status"))
             title = f"{len(rows)} event(s)"
         else:
             columns = result.table.column_names
@@ -300,6 +392,9 @@ def _write_result(result: Any, fmt: str, output: str | None) -> None:
                 fh.write(json.dumps(row, ensure_ascii=False, default=_json_default) + "\n")
         elif result.kind == "events":
             write_csv(event_columns(), result.table.select(event_columns()).to_pylist(), fh)
+        elif result.kind == "clusters":
+            records = _cluster_records(result)
+            write_csv(list(dict.fromkeys(k for r in records for k in r)), records, fh)
         else:
             write_csv(result.table.column_names, result.table.to_pylist(), fh)
 
@@ -311,14 +406,17 @@ def _write_result(result: Any, fmt: str, output: str | None) -> None:
 @db_option
 @click.option(
     "-f", "--format", "fmt", required=True,
-    type=click.Choice(("jsonl", "csv", "parquet", "gdelt", "polecat")),
+    type=click.Choice(EXPORT_FORMATS),
     help="gdelt: GDELT 2.0 Events TSV (61 columns, no header); polecat: POLECAT TSV with "
-    "header; parquet: a dataset partitioned year=/month= (needs -o DIR).",
+    "header; parquet: a dataset (needs -o DIR: events partitioned year=/month=, clusters "
+    "as one file); gold: the reviewed articles as a gold file for shared/eval/score.py.",
 )  # fmt: skip
 @click.option(
-    "--level", type=click.Choice(("events", "clusters")), default="events", show_default=True,
-    help="clusters: one record per cross-article cluster (jsonl, csv, parquet); while "
-    "eventwire.store.clusters is not installed, clusters is the same as events.",
+    "--level", type=click.Choice(LEVELS), default=None,
+    help="clusters: one record per real-world event reported by one or more articles "
+    "(jsonl, csv, parquet); events: one record per coded event. Default: clusters for "
+    "jsonl, csv and parquet; events for gdelt, polecat and gold, which have events "
+    "only. A database without clusters yet exports events, with a note.",
 )  # fmt: skip
 @click.option(
     "-o",
@@ -326,24 +424,36 @@ def _write_result(result: Any, fmt: str, output: str | None) -> None:
     type=click.Path(),
     help="Output file (a directory for parquet); stdout if omitted.",
 )
-def export(db_path: str, fmt: str, level: str, output: str | None) -> None:
-    """Write the stored events as JSON Lines, CSV, Parquet, GDELT or POLECAT.
+def export(db_path: str, fmt: str, level: str | None, output: str | None) -> None:
+    """Write the stored clusters or events as JSON Lines, CSV, Parquet, GDELT, POLECAT
+    or gold.
+
+    Human reviews are applied in every format: rejected events are left out, corrected
+    ones are written with their corrected fields (GDELT and POLECAT rows too), and a
+    cluster with a reviewed member is rebuilt from its members as reviewed.
 
     Example: eventwire export --db events.duckdb --format gdelt -o events.gdelt.tsv
     """
-    from ..export import ExportError
+    from ..export import CLUSTER_FORMATS, ExportError, default_level
     from ..export import export as run_export
-    from ..store.writer import clusters_module
 
-    if level == "clusters" and clusters_module() is None:
-        click.echo("note: clustering is not installed; --level clusters exports events.", err=True)
+    chosen = level or default_level(fmt)
     with _open(db_path, read_only=True) as db:
         try:
-            n = run_export(db, fmt, output, level=level)
+            if chosen == "clusters" and fmt in CLUSTER_FORMATS:
+                if not _clusters_ready(db, db_path):
+                    chosen = "events"
+            n = run_export(db, fmt, output, level=chosen)
         except ExportError as exc:
             raise click.ClickException(_one_line(str(exc))) from exc
         except EventwireError as exc:
             raise click.ClickException(_one_line(str(exc))) from exc
+    if fmt == "gold" and n == 0:
+        click.echo(
+            f"note: no event in {db_path} has been reviewed yet, so the gold file is empty; "
+            f"review events in the web UI: eventwire serve --db {shlex.quote(db_path)}",
+            err=True,
+        )
     if output:
         click.echo(f"{n} row(s) written to {output}.", err=True)
 
