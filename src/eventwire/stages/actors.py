@@ -64,6 +64,7 @@ DEFINITE_HEADS = {
 }  # fmt: skip
 # Phrase attachments that still describe who the actor is ("minister of X", "troops from X").
 ACTOR_PREPS = {"of", "at", "from", "in", "for"}
+PRONOUN_REACH = 3  # sentences
 # People named after someone or something: "supporters of X", "members of the Y party".
 GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist", "relative",
                "family", "associate", "backer", "aide", "adviser", "advisor", "wing", "faction",
@@ -495,7 +496,9 @@ class ActorResolver:
 
     def _pronoun(self, sentence: Sentence, head: Any) -> list[Actor]:
         word = head.lower_
-        candidates = [s for s in self.seen if not (s.sentence == self._sentence_index and s.token_i >= head.i)]
+        # Pronouns reach back a few sentences at most.
+        candidates = [s for s in self.seen if not (s.sentence == self._sentence_index and s.token_i >= head.i)
+                      and self._sentence_index - s.sentence <= PRONOUN_REACH]
         if head.dep_ in {"dobj", "pobj", "dative"} or head.head.dep_ == "prep":
             # "police detained 50 of them": an object is not its own verb's subject.
             verb = head.head

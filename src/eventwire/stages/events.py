@@ -53,6 +53,8 @@ HEDGES = {
     "estimate", "reportedly", "allegedly", "claim", "suspect", "believe", "purportedly",
     "apparently", "allege", "describe", "unconfirmed", "possibly", "likely",
 }  # fmt: skip
+# Verbs that deny what their clause says happened.
+DENIAL_VERBS = {"deny", "refute", "dispute", "reject", "dismiss"}
 # Verbs and nouns whose clause is a wish, a doubt or a plan, not a fact.
 WISH_VERBS = {"hope", "wish", "want", "expect", "doubt", "fear", "pray", "dream", "imagine",
               "suggest", "propose", "recommend", "question", "wonder"}  # fmt: skip
@@ -197,6 +199,17 @@ def _lemmas_of(token: Any | None) -> set[str]:
         if child.dep_ in {"compound", "amod"}:
             out |= {child.lemma_.lower(), child.lower_}
     return out
+
+
+def _object_lemmas(obj: Any) -> set[str]:
+    """An object's words with what it measures: "25,000 tons of food aid" is aid."""
+    found = _lemmas_of(obj)
+    for prep in obj.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj":
+                    found |= _lemmas_of(pobj)
+    return found
 
 
 def _matches(lexeme: Lexeme, token: Any) -> bool:
@@ -539,8 +552,9 @@ def _allegations(sentence: Sentence, resolver: ActorResolver, triggers: list[Tri
         for draft in drafts:
             if _quad(draft.cameo) != 4 or not draft.sources:
                 continue
-            if not trig.token.is_ancestor(draft.trigger.token):
-                continue
+            comps = [c for c in trig.token.children if c.dep_ in {"ccomp", "xcomp"}]
+            if not any(c.i == draft.trigger.token.i or c.is_ancestor(draft.trigger.token) for c in comps):
+                continue  # "the attacks were claimed by X" is a claim of responsibility
             if {a.code for a in accusers if a.code} & {a.code for a in draft.sources if a.code}:
                 continue  # claiming one's own action is no accusation
             lexeme = Lexeme("V", trig.lexeme.lemma, (), "112", "plain", frozenset())
@@ -875,14 +889,15 @@ def _commitment(
 def _polarity(token: Any) -> str:
     """asserted, negated, future, intended or hypothetical, read from the verb chain."""
     node = token
+    nominal = token.pos_ in {"NOUN", "PROPN"}
     for _ in range(6):
         children = list(node.children)
-        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in children):
-            return "negated"
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children
         ):
             return "hypothetical"  # "unless Baghdad accepted", "if it is attacked"
+        if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in children):
+            return "negated"
         for child in children:
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return "future"
@@ -890,10 +905,14 @@ def _polarity(token: Any) -> str:
                 return "hypothetical"
         if node.dep_ in {"pobj", "prep", "dobj", "compound", "amod", "conj"} and node.head is not node:
             head = node.head
-            if node.pos_ in {"NOUN", "PROPN"} and _is_verbal(head) and not _is_light(head):
+            if nominal and _is_verbal(head) and not _is_light(head):
                 break  # "would not affect the talks": the talks themselves are not denied
             node = head
             continue
+        if node.dep_ in {"ccomp", "xcomp"} and node.head is not node and (
+            set(_lemma_forms(node.head)) & DENIAL_VERBS
+        ):
+            return "denied"  # "Russia denied that its forces attacked Poland"
         if node.dep_ == "ccomp" and node.head is not node and (
             node.head.lemma_.lower() in WISH_VERBS
         ):
@@ -1074,12 +1093,16 @@ def _targets(
         if not heads:
             obj_values = next((v for key, v in lexeme.conditions if key == "obj"), frozenset())
             moved = cameo_entry(lexeme.cameo).plover in {"MOBILIZE", "AID", "RETREAT", "SANCTION"}
-            thing = (bool(obj_values) or moved) and lexeme.cameo not in PERSON_OBJECT_CODES
+            thing = (bool(obj_values) or moved or lexeme.cls == "commit") and (
+                lexeme.cameo not in PERSON_OBJECT_CODES)
             for h in _children(token, {"dobj", "dative"}):
+                if h.pos_ == "ADP":
+                    continue  # "provided aid to X": the preposition is read below
                 if h.dep_ == "dobj" and lexeme.lemma in TOPIC_VERBS:
                     continue  # "discussed the crisis": what they talked about, not with whom
                 if h.dep_ != "dative" and thing and (
-                    h.lemma_.lower() in INSTRUMENTS or _lemmas_of(h) & obj_values
+                    h.lemma_.lower() in INSTRUMENTS or _object_lemmas(h) & obj_values
+                    or lexeme.cls == "commit"
                 ):
                     instruments.append(h)  # "imposed sanctions on X": look inside, not at it
                 else:
@@ -1087,8 +1110,13 @@ def _targets(
             if lexeme.lemma.endswith(" fire"):
                 heads = []
         preps = lexeme.target_preps | {"against"}
+        # "seized by gunmen from their farm": when the object names a party, only aimed
+        # prepositions (against, on, at) add to it.
+        direct = any(resolver.resolve_group(sentence, h) for h in heads)
         for child in token.children:
             if child.dep_ in {"prep", "prt", "dative"} and child.lower_ in preps:
+                if direct and child.lower_ not in {"against", "on", "upon", "at"}:
+                    continue
                 heads.extend(_pobjs(child))
         if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
             heads = _nested_against(token)
@@ -1361,7 +1389,7 @@ def _finish(
     for draft in drafts:
         draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
         draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
-        if draft.polarity in {"negated", "hypothetical"} and not config.keep_unasserted:
+        if draft.polarity in {"negated", "hypothetical", "denied"} and not config.keep_unasserted:
             continue
         token = draft.trigger.token
         if not draft.rule.endswith(":obligation") and any(
@@ -1371,7 +1399,7 @@ def _finish(
         plover = cameo_entry(draft.cameo).plover
         if not plover or plover not in QUAD_CLASS:
             continue
-        if not draft.sources and plover == "COERCE" and _is_passive(draft.trigger.token):
+        if not draft.sources and draft.cameo in {"173", "174"} and _is_passive(draft.trigger.token):
             # "was arrested in Lebanon": the state that arrests where it happened.
             draft.sources = [replace(a, sector="GOV") for a in _place_targets(draft.trigger.token, sentence, resolver)
                              if a.country and a.country not in {t.country for t in draft.targets}][:1]
