@@ -1688,7 +1688,7 @@ def _assign_quantities(drafts: list[_Draft], quantities: list[Quantity]) -> dict
         best = min(fits, key=lambda d: abs(d.sentence.base + d.trigger.token.idx - q.span.start))
         out.setdefault(id(best), []).append(q)
     for draft in drafts:
-        if out.get(id(draft)):
+        if out.get(id(draft)) or cameo_entry(draft.cameo).plover not in GROUP_SIZE_TYPES:
             continue
         counted = _group_size(draft)
         if counted is not None:
@@ -1703,6 +1703,8 @@ def _covers(head: Any, span: Span, sentence: Sentence) -> bool:
     return start <= span.start and span.end <= end
 
 
+# Types where the number of people acting or suffering is worth counting.
+GROUP_SIZE_TYPES = {"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "RETREAT", "SANCTION", "AID"}
 SIZE_QUALIFIERS = {"about": "approx", "around": "approx", "some": "approx", "nearly": "approx",
                    "almost": "approx", "roughly": "approx", "approximately": "approx",
                    "over": "more_than", "more": "more_than", "least": "at_least",
@@ -1715,6 +1717,8 @@ def _group_size(draft: _Draft) -> Quantity | None:
     from .quantities import parse_number
 
     for head in draft.target_tokens + draft.source_tokens:
+        if head.lemma_.lower() in {"country", "nation", "side", "leader", "government", "state"}:
+            continue  # "the two countries": parties, not a crowd
         nums = [c for c in head.children if c.dep_ == "nummod" and c.like_num]
         if not nums:
             continue
