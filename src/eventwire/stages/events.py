@@ -1406,7 +1406,7 @@ def _finish(
             if draft.sources:
                 draft.rule += ":place-source"
                 draft.confidence -= 0.15
-        if not draft.sources:
+        if not draft.sources and not _unknown_attacker(draft, plover):
             continue
         if config.locations:
             draft.location = _location(draft, sentence, resolver, config)
@@ -1536,12 +1536,36 @@ def _hangs_on(low: Any, high: Any) -> bool:
 REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"}
 
 
+def _unknown_attacker(draft: _Draft, plover: str | None) -> bool:
+    """"Three US servicemen were killed by a roadside bomb": an attack on a named party by
+    someone the text does not name is still an event (with no source)."""
+    if plover != "ASSAULT" or not draft.targets or not any(a.code for a in draft.targets):
+        return False
+    if not _is_passive(draft.trigger.token) and draft.trigger.is_verb:
+        return False
+    draft.rule += ":unknown-attacker"
+    draft.confidence -= 0.2
+    return True
+
+
 def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
     """One event per sentence and type when two triggers share their actors ("killed while
     fighting") or one hangs on the other ("killed 46 civilians in an attack on a village")."""
     for draft in drafts:
         draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
         draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
+    # An attack by someone unnamed folds into an attack of the same sentence that names its
+    # parties: "soldiers were killed while fighting Ukrainian forces" is one event.
+    named = [d for d in drafts if d.sources]
+    keep = []
+    for draft in drafts:
+        if not draft.sources:
+            victims = {a.code or a.text for a in draft.targets}
+            if any(cameo_entry(o.cameo).plover == cameo_entry(draft.cameo).plover
+                   and victims & {a.code or a.text for a in o.sources + o.targets} for o in named):
+                continue
+        keep.append(draft)
+    drafts = keep
     out: list[_Draft] = []
     for draft in drafts:
         twin = None
