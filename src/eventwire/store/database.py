@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,6 +26,10 @@ __all__ = ["Database", "StoreOutcome", "open_database", "utcnow"]
 MEMORY = ":memory:"
 #: rows per page of iter_events / iter_articles
 PAGE_ROWS = 5000
+#: ``column IN_LIST`` with a Python list bound to the ``?``: a hash semi-join, one scan
+#: of the column whatever the length of the list (``list_contains`` compares each row
+#: with every element of the list, which gets slow for the lists of a large batch).
+IN_LIST = "IN (SELECT unnest(?))"
 
 
 def utcnow() -> datetime:
@@ -135,9 +140,16 @@ class Database:
         return [dict(zip(names, values, strict=True)) for values in rel.fetchall()]
 
     def _pages(
-        self, table: str, alias: str, keys: Sequence[str], where_sql: str, params: Sequence[Any]
+        self,
+        table: str,
+        alias: str,
+        keys: Sequence[str],
+        where_sql: str,
+        params: Sequence[Any],
+        columns: Sequence[schema.Column],
     ) -> Iterator[dict[str, Any]]:
-        """Rows in key order, one page query at a time (keyset pagination).
+        """Contract records of rows in key order, one page query at a time (keyset
+        pagination).
 
         Every page is a complete query on ``con``: other queries may run between two
         rows, views registered on ``con`` are visible, and so are the uncommitted
@@ -161,11 +173,11 @@ class Database:
                 f"SELECT {alias}.* FROM {table} {alias} {where} ORDER BY {order} LIMIT {PAGE_ROWS}"
             )
             page = self.arrow(sql, page_params)
-            rows = page.to_pylist()
-            yield from rows
-            if len(rows) < PAGE_ROWS:
+            if page.num_rows:
+                last = tuple(page.column(k)[page.num_rows - 1].as_py() for k in keys)
+            yield from _records(page, columns)
+            if page.num_rows < PAGE_ROWS:
                 return
-            last = tuple(rows[-1][k] for k in keys)
 
     def iter_events(
         self, where_sql: str = "", params: Sequence[Any] = ()
@@ -177,8 +189,9 @@ class Database:
                 placeholders; for example ``"e.article_id = ?"``.
             params: the values bound to the placeholders.
         """
-        for row in self._pages("events", "e", ("article_id", "event_id"), where_sql, params):
-            yield schema.event_from_row(row)
+        yield from self._pages(
+            "events", "e", ("article_id", "event_id"), where_sql, params, schema.EVENT_COLUMNS
+        )
 
     def iter_articles(
         self, where_sql: str = "", params: Sequence[Any] = ()
@@ -187,8 +200,9 @@ class Database:
 
         ``where_sql`` is a condition on the ``articles`` table (alias ``a``).
         """
-        for row in self._pages("articles", "a", ("article_id",), where_sql, params):
-            yield schema.article_from_row(row)
+        yield from self._pages(
+            "articles", "a", ("article_id",), where_sql, params, schema.ARTICLE_COLUMNS
+        )
 
     def get_article(self, article_id: str) -> dict[str, Any] | None:
         """The stored article record with this id, or None."""
@@ -234,6 +248,21 @@ class Database:
         )
         return row is not None and tuple(row) == (content_hash, coder, settings_hash)
 
+    def versions(self, article_ids: Sequence[str]) -> dict[str, tuple[str, str, str]]:
+        """``article_id -> (content_hash, coder, settings_hash)`` of the stored ones.
+
+        One query for the whole list: what :meth:`is_current` tells for one article,
+        for a batch of them.
+        """
+        if not article_ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT article_id, content_hash, coder, settings_hash FROM articles "
+            f"WHERE article_id {IN_LIST}",
+            [list(article_ids)],
+        ).fetchall()
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
     def store_article(
         self,
         article: Mapping[str, Any],
@@ -263,10 +292,42 @@ class Database:
             StorageError: a value cannot be stored (named in the message); nothing is
                 written then.
         """
-        prepared = self.prepare(
-            article, events, coder=coder, settings_hash=settings_hash, run_id=run_id
-        )
-        return self.write_prepared([prepared], force=force, now=now)[0]
+        return self.store_many(
+            [(article, events)],
+            coder=coder,
+            settings_hash=settings_hash,
+            run_id=run_id,
+            force=force,
+            now=now,
+        )[0]
+
+    def store_many(
+        self,
+        pairs: Iterable[tuple[Mapping[str, Any], Sequence[Mapping[str, Any]]]],
+        *,
+        coder: str | None = None,
+        settings_hash: str | None = None,
+        run_id: str | None = None,
+        force: bool = False,
+        now: datetime | None = None,
+    ) -> list[StoreOutcome]:
+        """Store many ``(article, events)`` pairs in one transaction, in bulk.
+
+        Each pair is what :meth:`store_article` takes, with the same outcome, but the
+        whole list costs a handful of statements and one commit. An article id that
+        comes twice replaces its first version. All or nothing: when one pair cannot be
+        stored (``StorageError``), nothing is written. ``eventwire ingest`` writes its
+        batches this way (through :meth:`prepare` and :meth:`write_prepared`, so that a
+        bad article becomes a reject instead of failing its batch).
+
+        Returns:
+            One :class:`StoreOutcome` per pair, in order.
+        """
+        prepared = [
+            self.prepare(article, events, coder=coder, settings_hash=settings_hash, run_id=run_id)
+            for article, events in pairs
+        ]
+        return self.write_prepared(prepared, force=force, now=now)
 
     def prepare(
         self,
@@ -305,12 +366,23 @@ class Database:
         return _Prepared(article_row, rows)
 
     def write_prepared(
-        self, items: Sequence[_Prepared], *, force: bool = False, now: datetime | None = None
+        self,
+        items: Sequence[_Prepared],
+        *,
+        force: bool = False,
+        now: datetime | None = None,
+        check_ids: bool = True,
     ) -> list[StoreOutcome]:
         """Write prepared articles (see :meth:`prepare`) in one transaction.
 
         A handful of bulk statements per call, whatever the number of articles; an
         article id that comes twice replaces its first version.
+
+        ``check_ids=False`` leaves the check that no other stored article uses one of
+        the new event ids (a scan of ``events``) to the primary key: a clash then
+        raises ``duckdb.ConstraintException`` instead of a ``StorageError`` naming
+        the event. The ingest writer does so and, when a batch fails, writes its
+        articles again one by one with the check.
         """
         now = now or utcnow()
         outcomes: list[StoreOutcome] = []
@@ -319,27 +391,21 @@ class Database:
         with self.transaction():
             for i, item in enumerate(items):
                 if item.article_id in seen:  # a repeated id: write what came before first
-                    outcomes += self._write_unique(items[start:i], force=force, now=now)
+                    outcomes += self._write_unique(
+                        items[start:i], force=force, now=now, check_ids=check_ids
+                    )
                     start, seen = i, set()
                 seen.add(item.article_id)
-            outcomes += self._write_unique(items[start:], force=force, now=now)
+            outcomes += self._write_unique(items[start:], force=force, now=now, check_ids=check_ids)
         return outcomes
 
     def _write_unique(
-        self, items: Sequence[_Prepared], *, force: bool, now: datetime
+        self, items: Sequence[_Prepared], *, force: bool, now: datetime, check_ids: bool
     ) -> list[StoreOutcome]:
         if not items:
             return []
         with self.transaction() as con:
-            ids = [item.article_id for item in items]
-            old = {
-                r["article_id"]: (r["content_hash"], r["coder"], r["settings_hash"])
-                for r in self.rows(
-                    "SELECT article_id, content_hash, coder, settings_hash FROM articles "
-                    "WHERE list_contains(?, article_id)",
-                    [ids],
-                )
-            }
+            old = self.versions([item.article_id for item in items])
             outcomes: list[StoreOutcome] = []
             writes: list[_Prepared] = []
             for item in items:
@@ -353,11 +419,11 @@ class Database:
                 else:
                     outcomes.append(REPLACED)
                 writes.append(item)
-            self._check_event_ids(writes)
+            self._check_event_ids(writes, in_database=check_ids)
             replaced = [item.article_id for item in writes if item.article_id in old]
             old_events: dict[str, dict[str, dict[str, Any]]] = {}
             if replaced:
-                for event in self.iter_events("list_contains(?, e.article_id)", [replaced]):
+                for event in self.iter_events(f"e.article_id {IN_LIST}", [replaced]):
                     old_events.setdefault(event["article_id"], {})[event["event_id"]] = event
                 self._move_to_history(replaced, now, writes[0].article_row["run_id"])
             changes: list[dict[str, Any]] = []
@@ -412,7 +478,7 @@ class Database:
             self._insert("changes", schema.CHANGE_COLUMNS, changes)
             if writes:
                 con.execute(
-                    "DELETE FROM rejects WHERE list_contains(?, article_id)",
+                    f"DELETE FROM rejects WHERE article_id {IN_LIST}",
                     [[item.article_id for item in writes]],
                 )
         return outcomes
@@ -423,19 +489,22 @@ class Database:
         rows = self.con.execute("SELECT nextval('event_key_seq') FROM range(?)", [n]).fetchall()
         return [r[0] for r in rows]
 
-    def _check_event_ids(self, writes: Sequence[_Prepared]) -> None:
-        """Event ids are unique across articles (contract.event_id hashes the article id)."""
+    def _check_event_ids(self, writes: Sequence[_Prepared], *, in_database: bool = True) -> None:
+        """Event ids are unique across articles (contract.event_id hashes the article id).
+
+        Within ``writes`` always; against the stored events when ``in_database``.
+        """
         owner: dict[str, str] = {}
         for item in writes:
             for row, _, _ in item.events:
                 other = owner.setdefault(row["event_id"], item.article_id)
                 if other != item.article_id:
                     raise _id_clash(row["event_id"], item.article_id, other)
-        if not owner:
+        if not owner or not in_database:
             return
         clash = self.rows(
-            "SELECT event_id, article_id FROM events WHERE list_contains(?, event_id) "
-            "AND NOT list_contains(?, article_id) ORDER BY event_id LIMIT 1",
+            f"SELECT event_id, article_id FROM events WHERE event_id {IN_LIST} "
+            f"AND article_id NOT {IN_LIST} ORDER BY event_id LIMIT 1",
             [list(owner), [item.article_id for item in writes]],
         )
         if clash:
@@ -446,16 +515,16 @@ class Database:
         con = self.con
         con.execute(
             "INSERT INTO articles_history BY NAME SELECT *, ? AS replaced_at, "
-            "? AS replaced_by_run FROM articles WHERE list_contains(?, article_id)",
+            f"? AS replaced_by_run FROM articles WHERE article_id {IN_LIST}",
             [now, run_id, article_ids],
         )
         con.execute(
             "INSERT INTO events_history BY NAME SELECT *, ? AS replaced_at, "
-            "? AS replaced_by_run FROM events WHERE list_contains(?, article_id)",
+            f"? AS replaced_by_run FROM events WHERE article_id {IN_LIST}",
             [now, run_id, article_ids],
         )
         for table in ("actors", "evidence", "events", "articles"):
-            con.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [article_ids])
+            con.execute(f"DELETE FROM {table} WHERE article_id {IN_LIST}", [article_ids])
 
     def delete_article(self, article_id: str, *, run_id: str | None = None) -> bool:
         """Remove an article and its events (kept in the history tables). False if absent."""
@@ -505,6 +574,45 @@ class Database:
         )
         names = [d[0] for d in rel.description]
         return [dict(zip(names, r, strict=True)) for r in rel.fetchall()]
+
+
+def _records(page: pyarrow.Table, columns: Sequence[schema.Column]) -> list[dict[str, Any]]:
+    """The contract records of a page of rows, what ``schema.event_from_row`` /
+    ``article_from_row`` give for each row, decoded a column at a time."""
+    n = page.num_rows
+    present = set(page.column_names)
+    fields: list[tuple[str, list[Any]]] = []
+    extra: list[Any] = [None] * n
+    for col in columns:
+        if col.kind not in ("value", "json", "extra"):
+            continue
+        values = page.column(col.name).to_pylist() if col.name in present else [None] * n
+        if col.kind == "extra":
+            extra = _loads_column(values)
+        elif col.kind == "json":
+            fields.append((col.contract_key, _loads_column(values)))
+        else:
+            fields.append((col.contract_key, values))
+    records = []
+    for i in range(n):
+        record = {key: values[i] for key, values in fields}
+        if extra[i] is not None:
+            record.update(extra[i])
+        records.append(record)
+    return records
+
+
+def _loads_column(texts: list[str | None]) -> list[Any]:
+    """``json.loads`` of each JSON text (None stays None), in one call for the column."""
+    if not any(t is not None for t in texts):
+        return texts
+    try:
+        values = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
+    except ValueError:
+        values = None
+    if not isinstance(values, list) or len(values) != len(texts):  # not one value each
+        values = [None if t is None else json.loads(t) for t in texts]
+    return values
 
 
 class _Prepared:

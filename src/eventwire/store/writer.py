@@ -27,9 +27,17 @@ if TYPE_CHECKING:
 
 __all__ = ["IngestReport", "ingest", "store_coded"]
 
-#: Articles committed per transaction. Small enough that a crash loses little work,
-#: large enough that commits do not dominate (a DuckDB commit costs about a millisecond).
-COMMIT_EVERY = 32
+#: Articles per transaction when storing already coded articles (``store_coded``,
+#: ``eventwire ingest --from-parquet``). Each batch costs a commit (an fsync) and one
+#: clustering update, whose queries scan the cluster tables and which re-clusters every
+#: stored component a new event may join: per article, that cost shrinks with the
+#: batch. A crash loses at most one batch, which is cheap to store again.
+COMMIT_EVERY = 512
+#: Articles per transaction while coding (``ingest``): coding takes far longer than
+#: storing, so small batches lose little coding work in a crash and cost little.
+INGEST_COMMIT_EVERY = 32
+#: Articles read ahead by ``ingest`` to find the unchanged ones with one query.
+READ_AHEAD = 256
 
 
 @dataclass(slots=True)
@@ -157,6 +165,7 @@ class _Writer:
         self.coder_name, self.force, self.commit_every = coder_name, force, max(1, commit_every)
         self.on_reject, self.on_commit = on_reject, on_commit
         self.batch: list[_Prepared | Reject] = []
+        self.n_prepared = 0  # the _Prepared items in batch
         self.clusters = clusters_module()
 
     def add(self, coded: CodedArticle) -> None:
@@ -178,36 +187,65 @@ class _Writer:
                 self.batch.append(_store_reject(coded.article, exc))
             else:
                 self.batch.append(prepared)
-        if sum(isinstance(i, _Prepared) for i in self.batch) >= self.commit_every:
+                self.n_prepared += 1
+        if self.n_prepared >= self.commit_every:
             self.flush()
 
     def flush(self) -> None:
+        """Commit the batch: its articles, rejects and clustering in one transaction.
+
+        The clustering hook runs inside the batch's transaction, so that a crash leaves
+        either the batch with its clusters or neither (never stored events that were
+        not clustered, which would make the next update a full re-clustering), and a
+        batch costs one commit.
+        """
         if not self.batch:
             return
-        batch, self.batch = self.batch, []
+        batch, self.batch, self.n_prepared = self.batch, [], 0
         now = utcnow()
         try:
             with self.db.transaction():
-                outcomes = self._write(batch, now)
-        except (duckdb.Error, StorageError):
-            # One article broke the batch: write them one by one to isolate it.
-            outcomes = []
-            for item in batch:
                 try:
-                    with self.db.transaction():
-                        outcomes += self._write([item], now)
+                    # Event id clashes with other stored articles are left to the
+                    # primary key here: the one-by-one retry below names them.
+                    outcomes = self._write(batch, now, check_ids=False)
                 except (duckdb.Error, StorageError) as exc:
-                    assert isinstance(item, _Prepared)
-                    reject = Reject(
-                        source=item.article_row.get("origin") or item.article_id,
-                        stage="store",
-                        error=type(exc).__name__,
-                        message=" ".join(f"{item.article_id}: storing failed: {exc}".split()),
-                        article_id=item.article_id,
-                    )
-                    with self.db.transaction():
-                        outcomes += self._write([reject], now)
-        stored: list[str] = []
+                    raise _BatchFailed from exc
+                self._cluster(_stored_ids(batch, outcomes))
+        except _BatchFailed:
+            outcomes = self._write_one_by_one(batch, now)
+            with self.db.transaction():
+                self._cluster(_stored_ids(batch, outcomes))
+        self._account(batch, outcomes)
+
+    def _write_one_by_one(
+        self, batch: list[_Prepared | Reject], now: datetime
+    ) -> list[str | Reject]:
+        """One article broke the batch: write each in its own transaction to isolate it."""
+        outcomes: list[str | Reject] = []
+        for item in batch:
+            try:
+                with self.db.transaction():
+                    outcomes += self._write([item], now, check_ids=True)
+            except (duckdb.Error, StorageError) as exc:
+                assert isinstance(item, _Prepared)
+                reject = Reject(
+                    source=item.article_row.get("origin") or item.article_id,
+                    stage="store",
+                    error=type(exc).__name__,
+                    message=" ".join(f"{item.article_id}: storing failed: {exc}".split()),
+                    article_id=item.article_id,
+                )
+                with self.db.transaction():
+                    outcomes += self._write([reject], now, check_ids=True)
+        return outcomes
+
+    def _cluster(self, stored: list[str]) -> None:
+        if stored and self.clusters is not None and hasattr(self.clusters, "update_clusters"):
+            self.clusters.update_clusters(self.db, stored)
+
+    def _account(self, batch: list[_Prepared | Reject], outcomes: list[str | Reject]) -> None:
+        """Count a committed batch in the report and tell the callbacks."""
         for item, outcome in zip(batch, outcomes, strict=True):
             if isinstance(outcome, Reject):
                 self.report.n_rejected += 1
@@ -224,13 +262,12 @@ class _Writer:
                 self.report.n_unchanged += 1
                 continue
             self.report.n_events += len(item.events)
-            stored.append(item.article_id)
-        if stored and self.clusters is not None and hasattr(self.clusters, "update_clusters"):
-            self.clusters.update_clusters(self.db, stored)
         if self.on_commit:
             self.on_commit(self.report)
 
-    def _write(self, items: list[_Prepared | Reject], now: datetime) -> list[str | Reject]:
+    def _write(
+        self, items: list[_Prepared | Reject], now: datetime, *, check_ids: bool
+    ) -> list[str | Reject]:
         """Write a batch in order: runs of prepared articles in bulk, rejects one by one."""
         outcomes: list[str | Reject] = []
         run: list[_Prepared] = []
@@ -239,12 +276,27 @@ class _Writer:
                 run.append(item)
                 continue
             if run:
-                outcomes += self.db.write_prepared(run, force=self.force, now=now)
+                outcomes += self.db.write_prepared(
+                    run, force=self.force, now=now, check_ids=check_ids
+                )
                 run = []
             if isinstance(item, Reject):
                 self.db.store_reject(_reject_json(item), run_id=self.run.run_id, now=now)
                 outcomes.append(item)
         return outcomes
+
+
+class _BatchFailed(Exception):
+    """Writing a batch failed (its cause says why): retry it one article at a time."""
+
+
+def _stored_ids(batch: list[_Prepared | Reject], outcomes: list[str | Reject]) -> list[str]:
+    """The ids of the articles a batch added or replaced, in order."""
+    return [
+        item.article_id
+        for item, outcome in zip(batch, outcomes, strict=True)
+        if isinstance(item, _Prepared) and outcome in (ADDED, REPLACED)
+    ]
 
 
 def _store_reject(article: Article, exc: Exception) -> Reject:
@@ -299,15 +351,16 @@ def ingest(
     coder: Coder | None = None,
     published: datetime | None = None,
     force: bool = False,
-    commit_every: int = COMMIT_EVERY,
+    commit_every: int = INGEST_COMMIT_EVERY,
     on_reject: Callable[[Reject], None] | None = None,
     on_commit: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Read, code and store inputs (files, directories, ``-``).
 
     Articles already stored with the same text, coder version and settings are not
-    coded again, so re-running an interrupted ingest finishes the job. Each batch of
-    up to ``commit_every`` whole articles is one transaction.
+    coded again, so re-running an interrupted ingest finishes the job (they are looked
+    up :data:`READ_AHEAD` at a time). Each batch of up to ``commit_every`` whole
+    articles is one transaction.
 
     Args:
         db: an open, writable database.
@@ -331,14 +384,16 @@ def ingest(
     settings_hash = coder.config.settings_hash()
 
     def fresh(report: IngestReport) -> Iterator[Article | Reject]:
-        for item in read_inputs(names, published=published):
-            report.n_read += 1
-            if isinstance(item, Article) and not force:
-                content_hash = hashlib.sha1(item.text.encode("utf-8")).hexdigest()
-                if db.is_current(item.id, content_hash, CODER, settings_hash):
-                    report.n_unchanged += 1
-                    continue
-            yield item
+        for chunk in _chunks(read_inputs(names, published=published), READ_AHEAD):
+            stored = {} if force else db.versions([i.id for i in chunk if isinstance(i, Article)])
+            for item in chunk:
+                report.n_read += 1
+                if isinstance(item, Article) and item.id in stored:
+                    content_hash = hashlib.sha1(item.text.encode("utf-8")).hexdigest()
+                    if stored[item.id] == (content_hash, CODER, settings_hash):
+                        report.n_unchanged += 1
+                        continue
+                yield item
 
     def coded(report: IngestReport) -> Iterator[CodedArticle]:
         return iter(coder.code_articles(fresh(report)))
@@ -353,6 +408,17 @@ def ingest(
         on_reject=on_reject,
         on_commit=on_commit,
     )
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _run(
