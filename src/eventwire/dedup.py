@@ -473,6 +473,10 @@ def blocking_keys(profile: Profile) -> list[tuple[str, bool]]:
     their date intervals overlap). Pair keys are owned by everyone; star keys reach
     events with an empty side from events that name that side.
     """
+    if profile.lo == _NEG_INF and profile.hi == _POS_INF:
+        # No date and no publication time: the report cannot be placed in time, so it is
+        # compared with nothing (and costs nothing however large the corpus grows).
+        return []
     fam = profile.family
     src = sorted({code for code, _ in profile.sources})
     tgt = sorted({code for code, _ in profile.targets})
