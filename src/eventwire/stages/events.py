@@ -898,6 +898,11 @@ def _polarity(token: Any) -> str:
             return "hypothetical"  # "unless Baghdad accepted", "if it is attacked"
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in children):
             return "negated"
+        if _is_verbal(node) and any(
+            c.dep_ in SUBJECT_DEPS and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+            for c in children
+        ):
+            return "negated"  # "no armies marched"
         for child in children:
             if child.dep_ == "aux" and child.lower_ in FUTURE_AUX:
                 return "future"
@@ -999,6 +1004,9 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             own_type = cameo_entry(trig.lexeme.cameo).plover
             participates = direct and (other is None or other == own_type) and (
                 prep in PARTICIPATION_PREPS or prep == "for")
+            victims = _is_passive(governor) or (governor.dep_ == "conj" and _is_passive(governor.head))
+            if victims and token.lemma_.lower() not in SYMMETRIC_LEMMAS:
+                participates = False  # "two were killed and 13 wounded in a shooting"
             if ((token.dep_ == "dobj" or measured) and _is_light(governor)) or participates:
                 heads, how = subject_heads(governor)
                 if (not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS
