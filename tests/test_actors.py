@@ -223,3 +223,11 @@ def test_actors_the_north_without_korea_is_not_north_korea(coder):
     )
     for event in events:
         assert "PRK" not in {a.country for a in event.sources + event.targets}
+
+
+def test_codebook_has_no_degenerate_names(coder):
+    from eventwire.stages.actors import codebook
+
+    book = codebook(coder.config.model)
+    short = [key for key in book.names if sum(len(part) for part in key) < 2]
+    assert short == [], short

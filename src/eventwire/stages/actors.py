@@ -165,9 +165,9 @@ class Codebook:
                 self._add(name, entry)
         for iso3, adjectives, extra in _read_tsv("demonyms.tsv"):
             name = self._official_name(iso3, countries, pycountry)
-            for form in extra.split(","):
+            for form in filter(None, (f.strip() for f in extra.split(","))):
                 self._add(form, Entry(iso3, None, None, name, "country"), overwrite=True)
-            for adjective in adjectives.split(","):
+            for adjective in filter(None, (a.strip() for a in adjectives.split(","))):
                 self._add(adjective, Entry(iso3, None, None, name, "adjective"))
                 if not adjective.endswith(("s", "ese", "ch", "sh", "Swiss")):
                     self._add(adjective + "s", Entry(iso3, None, None, name, "adjective"))
