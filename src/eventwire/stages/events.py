@@ -574,6 +574,9 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     confidence = 0.85 if trig.is_verb else 0.7
     if _absorbed(trig, by_token):
         return None
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if objects and all(o.lower_ in REFLEXIVES and not o.conjuncts for o in objects):
+        return None  # "people kill themselves", "shot himself": no one else is acted upon
     if not trig.is_verb and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
         return None  # "since the peace accord", "despite the ceasefire": a reference, not news
     if not trig.is_verb and _governed_by_other_verb(token, by_token):
