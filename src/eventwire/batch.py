@@ -63,7 +63,6 @@ import hashlib
 import json
 import os
 import re
-import resource
 import shutil
 import sys
 import threading
@@ -71,7 +70,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -88,8 +87,8 @@ if TYPE_CHECKING:
     from .store import Database, IngestReport
 
 __all__ = [
-    "BatchError",
     "SHARD_SIZE",
+    "BatchError",
     "Shard",
     "ShardResult",
     "code_shard",
@@ -122,6 +121,24 @@ TABLE_DIRS = ("events", "articles", "rejects")
 #: Stage name of rejects made by the batch machinery itself (a task that failed, a
 #: coded article whose contract values cannot be written).
 BATCH_STAGE = "batch"
+
+
+#: Dask settings of the local cluster's workers (docs/batch.md shows them as a YAML file
+#: for workers started with ``dask worker``).
+#:
+#: * Dask's nannies start workers with ``MALLOC_TRIM_THRESHOLD_=65536``, which makes
+#:   glibc hand freed memory back to the system at once; spaCy allocates and frees large
+#:   arrays all the time, and coding took 12% more CPU with it (163 articles, one shard,
+#:   11.3 s against 12.7 s, on an idle machine). ``None`` leaves the variable unset.
+#:   The thread limits for numpy stay (one BLAS thread is also faster here).
+#: * A shard is one long task of CPU-bound Python: Dask's statistical profiler (a stack
+#:   walk every 10 ms) and its fast admin ticks only take the GIL from it.
+LOCAL_WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "2s",
+}
 
 
 class BatchError(EventwireError):
@@ -169,18 +186,20 @@ class Shard:
         }
 
 
-_LINE_RE = re.compile(r"^(.*):(\d+)$")
+#: ``path:line`` (JSON Lines, stdin) or ``path[index]`` (a record of a JSON document list).
+_LINE_RE = re.compile(r"^(.*)(?::(\d+)|\[(\d+)\])$")
 _SLUG_RE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def _locate(item: Article | Reject) -> tuple[str, int | None]:
-    """(input file, line) of a record: origins are ``path``, ``path:line`` or ``-:line``."""
+    """(input file, line) of a record: origins are ``path``, ``path:line``, ``-:line`` or
+    ``path[index]``."""
     origin = item.origin if isinstance(item, Article) else item.source
     if not origin:
         return (item.id if isinstance(item, Article) else "?"), None
     match = _LINE_RE.match(origin)
     if match:
-        return match.group(1), int(match.group(2))
+        return match.group(1), int(match.group(2) or match.group(3))
     return origin, None
 
 
@@ -193,7 +212,9 @@ def _record_digest(item: Article | Reject) -> bytes:
     return "\x1f".join(parts).encode("utf-8", "surrogatepass")
 
 
-def _shard_id(items: Sequence[Article | Reject], source: str, first: int | None, last: int | None) -> str:
+def _shard_id(
+    items: Sequence[Article | Reject], source: str, first: int | None, last: int | None
+) -> str:
     digest = hashlib.sha1(b"\x1e".join(_record_digest(i) for i in items)).hexdigest()[:10]
     stem = _SLUG_RE.sub("_", Path(source).stem or source).strip("_.")[:40] or "input"
     lines = f"{first}-{last}" if first is not None else f"n{len(items)}"
@@ -238,8 +259,8 @@ def plan_shards(
 
 
 def estimate_records(inputs: Iterable[str | Path]) -> int | None:
-    """A quick count of the records in the inputs (non-empty lines of JSON files, one per
-    other file), for progress bars; ``None`` when it cannot be known (stdin)."""
+    """A quick estimate of the records in the inputs (lines of JSON files, one per other
+    file), for progress bars; ``None`` when it cannot be known (stdin)."""
     from .readers import JSON_SUFFIXES, JSONL_SUFFIXES, READABLE_SUFFIXES
 
     total = 0
@@ -300,12 +321,15 @@ def worker_coder(config: CoderConfig) -> Coder:
     return coder
 
 
-#: A fictional article that touches every stage once (actors, dates, quantities,
-#: places), so that their tables load when the worker starts, not in its first shard.
+#: A fictional article (real places, made-up events) that touches every stage once
+#: (actors, dates, quantities, places), so that their tables load when the worker starts,
+#: not in its first shard.
 _WARM_UP_TEXT = (
-    "Ruritania condemns Borduria over border shelling",
-    "Ruritania's foreign ministry on Monday condemned Borduria after its troops shelled "
-    "a village near the border, killing at least 12 soldiers, officials in Paris said.",
+    "Kenya condemns Somalia over border shelling",
+    (
+        "Kenya's foreign ministry on Monday condemned Somalia after its troops shelled a "
+        "village near Mandera, killing at least 12 soldiers, officials in Nairobi said."
+    ),
 )
 
 
@@ -323,7 +347,11 @@ def warm_up(coder: Coder) -> None:
 
 
 def _peak_rss() -> int:
-    """This process's resident-set high-water mark, in bytes."""
+    """This process's resident-set high-water mark, in bytes (0 where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024
 
@@ -377,12 +405,10 @@ def _code_items(coder: Any, items: Sequence[Article | Reject]) -> list[CodedArti
     rejects itself; anything else that breaks the batch is isolated record by record."""
     from .pipeline import CodedArticle
 
-    try:
+    with contextlib.suppress(Exception):  # isolate the failing record below
         coded = list(coder.code_articles(items))
         if len(coded) == len(items):
             return coded
-    except Exception:  # noqa: BLE001 - isolate the record below
-        pass
     out: list[CodedArticle] = []
     for item in items:
         try:
@@ -415,8 +441,10 @@ def coded_tables(coded: Sequence[CodedArticle]) -> dict[str, pa.Table]:
     for seq, item in enumerate(coded):
         reject = item.reject
         if reject is None and item.article is None:
-            reject = Reject(source="?", stage=BATCH_STAGE, error="ValueError",
-                            message="the coder returned neither an article nor a reject")  # fmt: skip
+            reject = Reject(
+                source="?", stage=BATCH_STAGE, error="ValueError",
+                message="the coder returned neither an article nor a reject",
+            )  # fmt: skip
         if reject is None:
             assert item.article is not None
             try:
@@ -449,7 +477,9 @@ class ShardResult:
     peak_rss: int
 
 
-def code_shard(shard_id: str, items: Sequence[Article | Reject], config: CoderConfig) -> ShardResult:
+def code_shard(
+    shard_id: str, items: Sequence[Article | Reject], config: CoderConfig
+) -> ShardResult:
     """Code one shard on this worker (the Dask task). Never raises for one article."""
     start, cpu = time.perf_counter(), time.process_time()
     coder = worker_coder(config)
@@ -479,7 +509,7 @@ def code_shard(shard_id: str, items: Sequence[Article | Reject], config: CoderCo
 
 
 def _utcnow() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -589,8 +619,9 @@ def _prepare_dir(out: Path, identity: Mapping[str, Any], overwrite: bool) -> dic
     """Check that DIR may hold this batch; clear it when ``overwrite``. The old manifest."""
     old = read_manifest(out) if out.exists() else None
     if old is not None and not overwrite:
-        for key, label in (("inputs", "inputs"), ("settings_hash", "settings"),
-                           ("read_options", "read options"), ("shard_size", "shard size")):  # fmt: skip
+        checks = (("inputs", "inputs"), ("settings_hash", "settings"),
+                  ("read_options", "read options"), ("shard_size", "shard size"))  # fmt: skip
+        for key, label in checks:
             if old.get(key) != identity[key]:
                 raise BatchError(
                     f"{out} holds a batch with other {label} ({old.get(key)!r}, not "
@@ -703,11 +734,14 @@ def _connect(scheduler: str | None, workers: int | None, client: Any) -> Iterato
         finally:
             remote.close()
         return
+    import dask
+
     n = workers or _cores()
-    cluster = LocalCluster(
-        n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
-        silence_logs=logging.ERROR,
-    )  # fmt: skip
+    with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies pass it on to their workers
+        cluster = LocalCluster(
+            n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )  # fmt: skip
     local = Client(cluster)
     try:
         yield local, {"scheduler": "local", "local": True, "workers": n, "threads_per_worker": 1}
@@ -747,10 +781,12 @@ class _Session:
         if not self.info.get("local"):
             client.wait_for_workers(1, timeout=120)
         warm = [
-            client.submit(warm_worker, self.config, workers=[addr], allow_other_workers=False,
-                          pure=False, key=f"eventwire-warm-{uuid.uuid4().hex}")  # fmt: skip
+            client.submit(
+                warm_worker, self.config, workers=[addr], allow_other_workers=False,
+                pure=False, key=f"eventwire-warm-{uuid.uuid4().hex}",
+            )
             for addr in client.scheduler_info()["workers"]
-        ]
+        ]  # fmt: skip
         try:
             self.loaded = client.gather(warm)
         except Exception as exc:
@@ -848,8 +884,10 @@ def run_batch(
     identity = {
         "inputs": [str(i) if str(i) == "-" else str(Path(i).resolve()) for i in inputs],
         "settings_hash": settings_hash,
-        "read_options": {"published": published.isoformat() if published else None,
-                         "language": force_language},  # fmt: skip
+        "read_options": {
+            "published": published.isoformat() if published else None,
+            "language": force_language,
+        },
         "shard_size": shard_size,
     }
     if shard_size < 1:

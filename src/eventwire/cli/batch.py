@@ -1,4 +1,4 @@
-"""``eventwire batch`` and ``eventwire bench``: thin shells over eventwire.batch and eventwire.bench."""
+"""``eventwire batch`` and ``eventwire bench``: thin shells over eventwire.batch and .bench."""
 
 from __future__ import annotations
 
@@ -30,9 +30,9 @@ from .common import coder_options, config_from, parse_published
     "--shard-size", default=200, show_default=True, type=click.IntRange(min=1),
     help="Records per shard (one task, one set of files).",
 )  # fmt: skip
-@click.option("--published", help="Publication time for every article (overrides), e.g. 2024-12-19T10:00.")
+@click.option("--published", help="Publication time for every article, e.g. 2024-12-19T10:00.")
 @click.option("--language", help="Skip language detection and code the input as this language.")
-@click.option("--overwrite", is_flag=True, help="Replace a batch of other inputs or settings in --out.")
+@click.option("--overwrite", is_flag=True, help="Replace another batch in --out.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @coder_options
 def batch(inputs, out_dir, scheduler, workers, shard_size, published, language, overwrite,
@@ -82,8 +82,14 @@ class _shard_progress:
         if not self.show:
             return None
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)  # fmt: skip
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.bar = Progress(
             TextColumn("coding"), BarColumn(), MofNCompleteColumn(), TextColumn("records"),
@@ -102,7 +108,7 @@ class _shard_progress:
 
         return advance
 
-    def __exit__(self, *exc: Any) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
 
@@ -115,9 +121,9 @@ class _shard_progress:
     help="Also time `eventwire batch` on a local Dask cluster of N workers (repeatable).",
 )  # fmt: skip
 @click.option("--repeat", default=1, show_default=True, type=click.IntRange(min=1),
-              help="Measure each single-process variant this many times (best kept).")  # fmt: skip
+              help="Measure everything this many times, in turn (best kept).")  # fmt: skip
 @click.option("--shard-size", default=None, type=click.IntRange(min=1),
-              help="Shard size of the --workers runs (default: spread the corpus evenly).")  # fmt: skip
+              help="Shard size of the --workers runs (default: ~8 shards a worker).")  # fmt: skip
 @coder_options
 def bench(inputs, as_json, workers, repeat, shard_size, config_file, settings):
     """Time spaCy alone against the whole eventwire pipeline on the same texts.
