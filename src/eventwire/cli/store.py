@@ -59,8 +59,12 @@ def _open(db_path: str, read_only: bool) -> Iterator[Any]:
 
 
 @click.command()
-@click.argument("inputs", nargs=-1, required=True)
+@click.argument("inputs", nargs=-1)
 @db_option
+@click.option(
+    "--from-parquet", "from_parquet", type=click.Path(file_okay=False),
+    help="Store the results of `eventwire batch` (its --out directory) instead of coding INPUTS.",
+)  # fmt: skip
 @click.option(
     "--config", "config_path", type=click.Path(dir_okay=False), help="A TOML settings file."
 )
@@ -73,15 +77,15 @@ def _open(db_path: str, read_only: bool) -> Iterator[Any]:
 )
 @click.option(
     "--commit-every",
-    default=32,
-    show_default=True,
+    default=None,
     type=click.IntRange(min=1),
-    help="Whole articles per transaction.",
+    help="Whole articles per transaction (default 32 when coding, 512 with --from-parquet).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Report each committed batch on stderr.")
 def ingest(
     inputs: tuple[str, ...],
     db_path: str,
+    from_parquet: str | None,
     config_path: str | None,
     overrides: tuple[str, ...],
     published: str | None,
@@ -99,6 +103,9 @@ def ingest(
     """
     from ..config import load_config
     from ..store import ingest as run_ingest
+
+    if bool(inputs) == bool(from_parquet):
+        raise click.UsageError("Give either the articles to code (INPUTS) or --from-parquet DIR with the results of eventwire batch.")
 
     when = None
     if published:
@@ -125,10 +132,18 @@ def ingest(
             )
 
     with _open(db_path, read_only=False) as db, _errors():
-        report = run_ingest(
-            db, inputs, config=config, published=when, force=force,
-            commit_every=commit_every, on_reject=on_reject, on_commit=on_commit,
-        )  # fmt: skip
+        if from_parquet:
+            from ..batch import load_parquet_into
+
+            report = load_parquet_into(
+                db, from_parquet, force=force, commit_every=commit_every,
+                on_reject=on_reject, on_commit=on_commit,
+            )  # fmt: skip
+        else:
+            report = run_ingest(
+                db, inputs, config=config, published=when, force=force,
+                commit_every=commit_every or 32, on_reject=on_reject, on_commit=on_commit,
+            )  # fmt: skip
         click.echo(report.summary(db_path), err=True)
     if report.n_rejected:
         sys.exit(1)
