@@ -387,20 +387,7 @@ def where_sql(
         if sql:
             clauses.append(sql)
             params += actor_params
-    if flt.type:
-        types = _check_choice(
-            flt.type, PLOVER_TYPES, "event type", "type", TYPE_ALIASES, upper=True
-        )
-        clauses.append(f"e.type IN ({', '.join('?' for _ in types)})")
-        params += types
-    if flt.mode:
-        modes = _check_choice([m.lower() for m in flt.mode], _known_modes(db), "mode", "mode")
-        clauses.append(f"e.mode IN ({', '.join('?' for _ in modes)})")
-        params += modes
-    if flt.quad:
-        quads = _check_choice(flt.quad, QUADS, "quad class", "quad")
-        clauses.append(f"e.quad_class IN ({', '.join('?' for _ in quads)})")
-        params += [int(q) for q in quads]
+    _choice_clauses(db, flt, ("e.type", "e.mode", "e.quad_class"), clauses, params)
     if flt.since:
         clauses.append("e.event_day >= ?")
         params.append(parse_period(flt.since, param="since"))
@@ -580,20 +567,9 @@ def cluster_where_sql(
             f"JOIN events e ON e.event_id = m.event_id WHERE {member_where})"
         )
         params += member_params
-    if flt.type:
-        types = _check_choice(
-            flt.type, PLOVER_TYPES, "event type", "type", TYPE_ALIASES, upper=True
-        )
-        clauses.append(f"c.type IN ({', '.join('?' for _ in types)})")
-        params += types
-    if flt.mode:
-        modes = _check_choice([m.lower() for m in flt.mode], _known_modes(db), "mode", "mode")
-        clauses.append(f"{_json_value('_mode')} IN ({', '.join('?' for _ in modes)})")
-        params += modes
-    if flt.quad:
-        quads = _check_choice(flt.quad, QUADS, "quad class", "quad")
-        clauses.append(f"{_json_value('_quad')} IN ({', '.join('?' for _ in quads)})")
-        params += [int(q) for q in quads]
+    _choice_clauses(
+        db, flt, ("c.type", _json_value("_mode"), _json_value("_quad")), clauses, params
+    )
     if flt.since:
         clauses.append(f"{_CLUSTER_DAY} >= ?")
         params.append(parse_period(flt.since, param="since"))
@@ -1162,3 +1138,24 @@ def query_clusters(
     finally:
         if overlay is not None:
             overlay.close()
+
+
+def _choice_clauses(
+    db: Database, flt: EventFilter, columns: tuple[str, str, str], clauses: list[str], params: list[Any]
+) -> None:
+    """The type, mode and quad filters over the given column expressions (events or clusters)."""
+    type_col, mode_col, quad_col = columns
+    if flt.type:
+        types = _check_choice(
+            flt.type, PLOVER_TYPES, "event type", "type", TYPE_ALIASES, upper=True
+        )
+        clauses.append(f"{type_col} IN ({', '.join('?' for _ in types)})")
+        params += types
+    if flt.mode:
+        modes = _check_choice([m.lower() for m in flt.mode], _known_modes(db), "mode", "mode")
+        clauses.append(f"{mode_col} IN ({', '.join('?' for _ in modes)})")
+        params += modes
+    if flt.quad:
+        quads = _check_choice(flt.quad, QUADS, "quad class", "quad")
+        clauses.append(f"{quad_col} IN ({', '.join('?' for _ in quads)})")
+        params += [int(q) for q in quads]
