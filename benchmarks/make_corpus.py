@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -59,11 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     copies = args.copies or max(1, math.ceil(args.articles / max(per_copy, 1)))
     out = args.out
     if out is None:
-        handle = tempfile.NamedTemporaryFile(
-            prefix="eventwire-corpus-", suffix=".jsonl", delete=False
-        )
-        handle.close()
-        out = Path(handle.name)
+        fd, name = tempfile.mkstemp(prefix="eventwire-corpus-", suffix=".jsonl")
+        os.close(fd)
+        out = Path(name)
     n = make_corpus(args.input, out, copies=copies)
     print(f"{out}\t{n} records ({copies} copies of {args.input.name})", file=sys.stderr)
     print(out)

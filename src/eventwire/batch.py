@@ -68,6 +68,7 @@ import sys
 import threading
 import time
 import uuid
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
@@ -737,7 +738,11 @@ def _connect(scheduler: str | None, workers: int | None, client: Any) -> Iterato
     import dask
 
     n = workers or _cores()
-    with dask.config.set(LOCAL_WORKER_CONFIG):  # the nannies pass it on to their workers
+    with dask.config.set(LOCAL_WORKER_CONFIG), warnings.catch_warnings():
+        # The config reaches the workers through their nannies. With the dashboard off,
+        # the scheduler's small HTTP server still tries port 8787 and warns when another
+        # cluster has it; any free port is as good.
+        warnings.filterwarnings("ignore", message="Port .* is already in use")
         cluster = LocalCluster(
             n_workers=n, threads_per_worker=1, processes=True, dashboard_address=None,
             silence_logs=logging.ERROR,
@@ -872,8 +877,8 @@ def run_batch(
         The manifest, as written to ``out_dir/manifest.json``.
 
     Raises:
-        BatchError: ``out_dir`` holds another batch, or the cluster cannot be reached.
-        ConfigError: the model cannot be loaded on the workers.
+        BatchError: ``out_dir`` holds another batch, the cluster cannot be reached, or
+            the workers cannot load the pipeline (checked before any shard is sent).
     """
     from .readers import read_inputs
 
