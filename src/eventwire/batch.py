@@ -78,7 +78,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import CODER, __version__
 from .config import CoderConfig
-from .errors import EventwireError
+from .errors import BatchError
 from .model import Article, Caption, Reject, Span
 
 if TYPE_CHECKING:
@@ -140,10 +140,6 @@ LOCAL_WORKER_CONFIG = {
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
 }
-
-
-class BatchError(EventwireError):
-    """A batch cannot start or its output directory cannot be used or loaded."""
 
 
 # -- columns -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@
         StageFailed        .stage, .article_id, __cause__ set
       StorageError
         SchemaMismatch
+      BatchError           a batch cannot start or its output cannot be used
 
 Every message says what was wrong, the offending value, and how to fix it.
 Expected non-results (an article with no events, an actor with no code) are data,
@@ -22,6 +23,7 @@ not exceptions. ``EventwireWarning`` covers recoverable oddities.
 from __future__ import annotations
 
 __all__ = [
+    "BatchError",
     "ConfigError",
     "EventwireError",
     "EventwireWarning",
@@ -88,6 +90,10 @@ class StorageError(EventwireError):
 
 class SchemaMismatch(StorageError):
     """The database was written by an incompatible schema version."""
+
+
+class BatchError(EventwireError):
+    """A batch cannot start or its output directory cannot be used or loaded."""
 
 
 class EventwireWarning(UserWarning):
