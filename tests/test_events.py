@@ -298,6 +298,20 @@ def test_events_denied_attack_is_not_an_assault(coder):
     assert "ASSAULT" not in {e.type for e in events}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chad declared a truce after ten days of clashes with Sudanese militias.",
+        "Peru mobilised reservists for a possible war against Ecuador.",
+        "Fiji said the proposed talks with Tonga would be postponed.",
+    ],
+    ids=["after-days-of", "possible", "proposed"],
+)
+def test_events_background_and_unreal_nouns_are_not_events(coder, text):
+    events = code(coder, text)
+    assert {"ASSAULT", "CONSULT"}.isdisjoint({e.type for e in events})
+
+
 # -- dates ------------------------------------------------------------------------------------
 @pytest.mark.parametrize(
     ("text", "date", "precision", "date_text"),

@@ -83,6 +83,9 @@ TOPIC_VERBS = {"discuss", "talk", "debate", "negotiate", "consult", "confer"}
 # Prepositions that refer back to an earlier event rather than report one.
 BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before", "pending",
                     "without", "per", "unlike"}  # fmt: skip
+# Adjectives that make an event noun unreal: "a possible war", "the proposed talks".
+UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "future", "eventual",
+                     "hypothetical", "imminent", "prospective"}  # fmt: skip
 # Types whose target may be the place where they happened ("lifted the curfew in X").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}
 # PLOVER: cooperative actions of these types reported in the future tense are AGREE.
@@ -577,8 +580,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects and all(o.lower_ in REFLEXIVES and not o.conjuncts for o in objects):
         return None  # "people kill themselves", "shot himself": no one else is acted upon
-    if not trig.is_verb and token.dep_ == "pobj" and token.head.lower_ in BACKGROUND_PREPS:
-        return None  # "since the peace accord", "despite the ceasefire": a reference, not news
+    if not trig.is_verb and _in_background(token):
+        return None  # "since the peace accord", "after weeks of fighting": a reference, not news
+    if not trig.is_verb and any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in token.children):
+        return None  # "a possible war", "the planned talks": not (yet) an event
     if not trig.is_verb and _governed_by_other_verb(token, by_token):
         return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
     polarity = _polarity(token)
@@ -653,6 +658,21 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _in_background(noun: Any) -> bool:
+    """Is a noun inside a background phrase ("since the accord", "after days of fighting")?"""
+    node = noun
+    for _ in range(3):
+        if node.dep_ != "pobj":
+            return False
+        prep = node.head
+        if prep.lower_ in BACKGROUND_PREPS:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in {"NOUN", "PROPN"}:
+            return False
+        node = prep.head  # "days of fighting": climb to what the quantity phrase hangs on
+    return False
 
 
 def _absorbed(trig: Trigger, by_token: dict) -> bool:
