@@ -298,6 +298,13 @@ def test_events_denied_attack_is_not_an_assault(coder):
     assert "ASSAULT" not in {e.type for e in events}
 
 
+def test_events_mediator_is_the_source_of_a_mediation_between_parties(coder):
+    text = "Qatar launched a mediation effort between Ethiopia and Eritrea on Monday."
+    event = only(code(coder, text), "CONSULT")
+    assert codes(event.sources) == ["QAT"]
+    assert codes(event.targets) == ["ETH", "ERI"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

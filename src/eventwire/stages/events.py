@@ -994,7 +994,7 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 if objs:
                     heads, how = objs, "by-agent"
                     break
-    if not heads:
+    if not heads and not _mediation(trig):
         between = _between(token)
         if between:
             return (resolver.resolve(sentence, between[0]), [between[0]], "between")
@@ -1047,6 +1047,11 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+def _mediation(trig: Trigger) -> bool:
+    """Mediation (CAMEO 045) is done by a third party for the parties it stands between."""
+    return trig.lexeme.cameo.startswith("045")
 
 
 def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
@@ -1156,7 +1161,8 @@ def _targets(
     else:
         between = _between(token)
         if between:
-            heads = between[1:]
+            # "talks between X and Y": X meets Y; "mediation between X and Y": both are helped.
+            heads = between[:1] if _mediation(trig) else between[1:]  # conjuncts come along
         preps = lexeme.target_preps | {"against", "on"}
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between":
