@@ -298,6 +298,24 @@ def test_events_denied_attack_is_not_an_assault(coder):
     assert "ASSAULT" not in {e.type for e in events}
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("Canada withdrew its diplomats from Niger on Friday.", "RETREAT", "NER"),
+        ("Britain recalled its ambassador from Iran.", "SANCTION", "IRN"),
+        ("France pulled its troops out of Mali.", "RETREAT", "MLI"),
+    ],
+    ids=["withdrew-from", "recalled-from-on-object", "split-particle"],
+)
+def test_events_withdrawal_targets_the_party_left(coder, text, type_, target):
+    event = only(code(coder, text), type_)
+    assert codes(event.targets) == [target]
+
+
+def test_events_pulling_a_person_out_is_not_a_withdrawal(coder):
+    assert code(coder, "The officers pulled him out of the car.") == []
+
+
 def test_events_mediator_is_the_source_of_a_mediation_between_parties(coder):
     text = "Qatar launched a mediation effort between Ethiopia and Eritrea on Monday."
     event = only(code(coder, text), "CONSULT")

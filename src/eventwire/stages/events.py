@@ -91,6 +91,8 @@ PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CO
 # PLOVER: cooperative actions of these types reported in the future tense are AGREE.
 FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Lexicon codes whose object is a person or group (the target), not a thing handed over.
+# Verbs whose "from" names the party left, whatever the object: "pulled its envoys out of X".
+WITHDRAW_LEMMAS = {"withdraw", "pull out", "recall", "evacuate", "pull back"}
 PERSON_OBJECT_CODES = {"0841", "166", "1661", "1662", "174", "043", "041", "114", "0862", "1053",
                        "173", "181", "186", "171", "1711", "1712", "192", "190"}  # fmt: skip
 RECIPIENT_REQUIRED = {"AID", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT",
@@ -293,7 +295,7 @@ def _find_triggers(sent: Any) -> list[Trigger]:
             candidates = []
             for form in _lemma_forms(token):
                 for child in token.children:
-                    if child.dep_ in {"prt", "prep"} and child.i == token.i + 1:
+                    if child.dep_ in {"prt", "prep"} and child.i == token.i + 1 or _split_particle(token, child):
                         candidates.append((f"{form} {child.lower_}", child))
                     if child.dep_ == "dobj" and child.lower_ == "fire":
                         candidates.append((f"{form} fire", child))
@@ -319,6 +321,14 @@ def _find_triggers(sent: Any) -> list[Trigger]:
                     found.append(Trigger(token, entry, token))
                     break
     return found
+
+
+def _split_particle(verb: Any, child: Any) -> bool:
+    """A particle after the object: "pulled its troops out", "called the strike off"."""
+    if child.dep_ not in {"prt", "prep"} or child.lower_ not in {"out", "off", "back", "down", "up"}:
+        return False
+    objects = [o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < child.i]
+    return bool(objects) and objects[0].right_edge.i == child.i - 1
 
 
 def _first_match(entries: list[Lexeme], token: Any) -> Lexeme | None:
@@ -1149,6 +1159,13 @@ def _targets(
         # "seized by gunmen from their farm": when the object names a party, only aimed
         # prepositions (against, on, at) add to it.
         direct = any(resolver.resolve_group(sentence, h) for h in heads)
+        if lexeme.lemma in WITHDRAW_LEMMAS:
+            # "withdrew its inspectors from X": those withdrawn are its own; X is the party.
+            holders = [token, *_children(token, {"dobj"})]  # "its envoy from X" may hang on the object
+            left = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"from", "out"}
+                    for g in _pobjs(c)]  # fmt: skip
+            if any(resolver.resolve_group(sentence, g) for g in left):
+                heads, direct = left, True
         for child in token.children:
             if child.dep_ in {"prep", "prt", "dative"} and child.lower_ in preps:
                 if direct and child.lower_ not in {"against", "on", "upon", "at"}:
