@@ -172,6 +172,32 @@ def test_actors_common_words_are_not_countries(coder, text):
 
 
 # -- coreference --------------------------------------------------------------------------
+STORY_ABOUT_UKRAINE = (
+    "Ukrainian officials met on Monday in Kiev. Ukraine's parliament approved the budget.",
+    "President Leonid Kuchma accused the opposition of plotting a coup.",
+    "Later, Kuchma met the Polish president in Kiev.",
+)
+
+
+def test_actors_official_without_country_takes_the_story_country(coder):
+    events = code(coder, *STORY_ABOUT_UKRAINE)
+    accuse = next(e for e in events if e.type == "ACCUSE")
+    assert [a.country for a in accuse.sources] == ["UKR"]
+    assert accuse.sources[0].by.endswith(":story-country")
+
+
+def test_actors_surname_repeats_the_person_named_before(coder):
+    events = code(coder, *STORY_ABOUT_UKRAINE)
+    meeting = next(e for e in events if e.type == "CONSULT")
+    assert [(a.text, a.country) for a in meeting.sources] == [("Kuchma", "UKR")]
+    assert [a.country for a in meeting.targets] == ["POL"]
+
+
+def test_actors_story_country_needs_a_dominant_country(coder):
+    (event,) = code(coder, "President Anna Field accused the opposition of fraud.")
+    assert [a.country for a in event.sources] == [None]
+
+
 def test_actors_pronoun_it_is_previous_subject(coder):
     events = code(
         coder,

@@ -18,8 +18,9 @@ Resolution works on a parsed sentence:
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -54,6 +55,8 @@ SECTOR_PRIORITY = (
     "SPY", "JUD", "MIL", "COP", "REB", "OPP", "MED", "REL", "EDU", "BUS", "NGO", "LAB",
     "POL", "GOV", "CVL",
 )  # fmt: skip
+# Sectors of a state: an official, court, army or police force unnamed is the story's country's.
+STATE_SECTORS = {"GOV", "MIL", "JUD", "COP", "SPY", "OPP"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 DEFINITE_HEADS = {
@@ -369,6 +372,30 @@ class ActorResolver:
 
     def resolve(self, sentence: Sentence, head: Any) -> list[Actor]:
         """Actors for one noun-phrase head (several when modifiers are coordinated)."""
+        return [self._known_person(a, head) for a in self._resolve(sentence, head)]
+
+    def _known_person(self, actor: Actor, head: Any) -> Actor:
+        """A named person without a country: as named before in the story, or the story's
+        country for an official ("President Leonid Kuchma" in a story about Ukraine)."""
+        if actor.code or head.ent_type_ not in {"PERSON", ""}:
+            return actor
+        surname = head.lower_
+        for seen in reversed(self.seen) if head.pos_ == "PROPN" else ():
+            for a in seen.actors:
+                if a.code and a.span != actor.span and surname in re.findall(
+                    r"[\w-]+", a.text.lower().replace("'s", "")
+                ):
+                    return replace(actor, country=a.country, igo=a.igo, sector=actor.sector or a.sector,
+                                   name=a.name, by=f"{NAME}:name-coref")  # fmt: skip
+        if head.pos_ != "PROPN" and any(t.pos_ == "PROPN" for t in head.subtree if t.i != head.i):
+            return actor  # "Tibet's exiled leader": a place of its own, not the story's country
+        main = self.main_country()
+        if main and actor.sector in STATE_SECTORS:
+            return replace(actor, country=main, name=self.book.country_names.get(main),
+                           by=f"{NAME}:story-country")  # fmt: skip
+        return actor
+
+    def _resolve(self, sentence: Sentence, head: Any) -> list[Actor]:
         if head.lower_ in PRONOUNS or head.tag_ in {"PRP", "PRP$"}:
             return self._pronoun(sentence, head)
         if head.lemma_.lower() in QUANTITY_HEADS or head.pos_ == "NUM":
