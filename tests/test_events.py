@@ -316,6 +316,23 @@ def test_events_pulling_a_person_out_is_not_a_withdrawal(coder):
     assert code(coder, "The officers pulled him out of the car.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("The Chadian army prepared to resume shelling Sudanese positions.", "MOBILIZE", "SDN"),
+        ("President Macron gave a warm welcome to the Chinese premier.", "CONSULT", "CHN"),
+        ("Serbia eased emergency measures in Kosovo on Friday.", "CONCEDE", None),
+        ("Kenya's electoral board decided to allow opposition candidates to run.", "CONCEDE", None),
+        ("Gunmen kidnapped up to 12 Chinese workers on Sunday.", "ASSAULT", "CHN"),
+    ],
+    ids=["prepared-to-shell", "gave-a-welcome", "eased-measures", "decided-to-allow", "up-to-object"],
+)
+def test_events_wordings_of_preparation_hosting_and_easing(coder, text, type_, target):
+    event = only(code(coder, text), type_)
+    if target:
+        assert target in codes(event.targets)
+
+
 def test_events_mediator_is_the_source_of_a_mediation_between_parties(coder):
     text = "Qatar launched a mediation effort between Ethiopia and Eritrea on Monday."
     event = only(code(coder, text), "CONSULT")

@@ -63,7 +63,7 @@ PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
               "promise", "decision", "readiness", "willingness", "right", "ability"}  # fmt: skip
 # Verbs whose complement is an intention, not a fact: the event is in the future.
 INTENT_VERBS = {
-    "plan", "intend", "prepare", "decide", "want", "hope", "expect", "aim", "seek",
+    "plan", "intend", "prepare", "want", "hope", "expect", "aim", "seek",
     "wish", "mean", "consider", "propose", "be", "ready", "willing", "set",
 }  # fmt: skip
 # Verbs through which the subject of a noun trigger is its agent ("launched an attack").
@@ -659,6 +659,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _future_code(code)
         polarity = "asserted"
         rule += ":future"
+    elif polarity == "intended" and lexeme.cls == "plain" and _quad(code) == 4 and _prepared(token):
+        code = "150"  # "the army prepared to shell X": forces made ready, a show of force
+        polarity = "asserted"
+        rule += ":preparation"
     elif polarity == "intended" and lexeme.cls == "plain":
         code = _future_code(code)
         polarity = "asserted"
@@ -668,6 +672,18 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _prepared(token: Any) -> bool:
+    """Is the action one that its agent is (verbally) preparing: "prepared to resume shelling"?"""
+    node = token
+    for _ in range(3):
+        if node.dep_ != "xcomp":
+            return False
+        node = node.head
+        if node.lemma_.lower() == "prepare" and node.pos_ == "VERB":
+            return True
+    return False
 
 
 def _in_background(noun: Any) -> bool:
@@ -1133,7 +1149,7 @@ def _targets(
             # "kidnapped up to 16 advisers": the object hides behind "up to".
             for prt in _children(token, {"prt", "advmod"}):
                 if prt.lower_ == "up":
-                    for prep in token.children:
+                    for prep in [*token.children, *prt.children]:
                         if prep.dep_ == "prep" and prep.lower_ == "to" and prep.i == prt.i + 1:
                             heads.extend(_pobjs(prep))
         if not heads:
