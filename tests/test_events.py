@@ -333,6 +333,18 @@ def test_events_wordings_of_preparation_hosting_and_easing(coder, text, type_, t
         assert target in codes(event.targets)
 
 
+def test_events_threatened_curfew_in_a_capital_targets_the_city(coder):
+    text = "President Ruto announced on Sunday that he will extend the curfew in Nairobi."
+    event = only(code(coder, text), "THREATEN")
+    assert codes(event.sources) == ["KEN"]
+    assert [(a.country, a.sector) for a in event.targets] == [("KEN", None)]
+
+
+def test_events_executing_a_turnabout_is_no_killing(coder):
+    text = "The administration has executed a sudden turnabout in its policy toward Libya."
+    assert code(coder, text) == []
+
+
 def test_events_mediator_is_the_source_of_a_mediation_between_parties(coder):
     text = "Qatar launched a mediation effort between Ethiopia and Eritrea on Monday."
     event = only(code(coder, text), "CONSULT")

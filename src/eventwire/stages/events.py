@@ -1139,6 +1139,7 @@ def _targets(
 ) -> tuple[list[Actor], list[Any]]:
     token, lexeme = trig.token, trig.lexeme
     heads: list[Any] = []
+    places: set[int] = set()  # heads read after "in": places, not governments
     if trig.is_verb:
         if _is_passive(token):
             heads = passive_patients(token)
@@ -1187,6 +1188,8 @@ def _targets(
                 if direct and child.lower_ not in {"against", "on", "upon", "at"}:
                     continue
                 heads.extend(_pobjs(child))
+                if child.lower_ == "in":
+                    places.update(h.i for h in _pobjs(child))
         if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
             heads = _nested_against(token)
         if not heads and lexeme.cls == "control":
@@ -1219,6 +1222,8 @@ def _targets(
     used: list[Any] = []
     for head in heads:
         found = resolver.resolve_group(sentence, head)
+        if found and head.i in places:
+            found = _as_places(found)
         if not found:
             found = _inside(head, sentence, resolver, own)
         if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
@@ -1233,6 +1238,11 @@ def _targets(
                 actors.extend(found)
                 used.append(head)
     return actors, used
+
+
+def _as_places(actors: list[Actor]) -> list[Actor]:
+    """"the curfew in Abidjan": a capital or country after "in" is a place, not its government."""
+    return [replace(a, sector=None) if a.sector == "GOV" and a.name else a for a in actors]
 
 
 def _nested_against(token: Any) -> list[Any]:
@@ -1335,6 +1345,8 @@ def _inside(
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in _children(child, {"pobj"}):
                 found = resolver.resolve_group(sentence, obj)
+                if found and child.lower_ == "in":
+                    found = _as_places(found)
                 if found:
                     return found
     for child in noun.children:
@@ -1480,7 +1492,8 @@ def _finish(
             continue
         if config.locations:
             draft.location = _location(draft, sentence, resolver, config)
-        if not draft.targets and plover in PLACE_TARGET_TYPES:
+        threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
+        if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
             if not draft.targets and draft.location is not None and draft.location.country:
                 loc = draft.location
@@ -1570,8 +1583,10 @@ def _actor_conditions(draft: _Draft) -> bool:
             return False
         if key == "tgt" and "coded" in values and not any(a.code for a in draft.targets):
             return False
-        if key == "tgt" and "actor" in values and not any(a.code or a.sector for a in draft.targets):
-            return False
+        if key == "tgt" and "actor" in values and (
+            ":place-target" in draft.rule or not any(a.code or a.sector for a in draft.targets)
+        ):
+            return False  # "executed a turnabout in Libya": only a party acted upon counts
     return True
 
 
