@@ -345,6 +345,22 @@ def test_events_executing_a_turnabout_is_no_killing(coder):
     assert code(coder, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"),
+    [
+        ("Police placed the Kenyan opposition leader under house arrest.", "COERCE", None, "KEN"),
+        ("A French citizen was put under investigation in Spain for fraud.", "ACCUSE", "ESP", "FRA"),
+        ("A court in Peru issued arrest warrants for two Bolivian officers.", "COERCE", "PER", "BOL"),
+    ],
+    ids=["placed-under-house-arrest", "put-under-investigation", "arrest-warrant"],
+)
+def test_events_legal_measures(coder, text, type_, source, target):
+    event = only(code(coder, text), type_)
+    if source:
+        assert codes(event.sources) == [source]
+    assert codes(event.targets) == [target]
+
+
 def test_events_mediator_is_the_source_of_a_mediation_between_parties(coder):
     text = "Qatar launched a mediation effort between Ethiopia and Eritrea on Monday."
     event = only(code(coder, text), "CONSULT")

@@ -83,6 +83,8 @@ TOPIC_VERBS = {"discuss", "talk", "debate", "negotiate", "consult", "confer"}
 # Prepositions that refer back to an earlier event rather than report one.
 BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before", "pending",
                     "without", "per", "unlike"}  # fmt: skip
+# Verbs that put someone under a measure: "placed under arrest", "put under investigation".
+PLACING_VERBS = {"place", "put", "keep", "hold"}
 # Adjectives that make an event noun unreal: "a possible war", "the proposed talks".
 UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "future", "eventual",
                      "hypothetical", "imminent", "prospective"}  # fmt: skip
@@ -299,6 +301,11 @@ def _find_triggers(sent: Any) -> list[Trigger]:
                         candidates.append((f"{form} {child.lower_}", child))
                     if child.dep_ == "dobj" and child.lower_ == "fire":
                         candidates.append((f"{form} fire", child))
+                    if child.dep_ == "prep" and child.lower_ == "under" and form in PLACING_VERBS:
+                        # "placed X under house arrest": the verb with its measure is the trigger
+                        for obj in _children(child, {"pobj"}):
+                            words = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
+                            candidates.append((" ".join([form, "under", *words, obj.lemma_.lower()]), obj))
             candidates += [(form, token) for form in _lemma_forms(token)]
             for key, end in candidates:
                 entry = _first_match(table.get(("V", key), []), token)
@@ -1481,7 +1488,7 @@ def _finish(
         plover = cameo_entry(draft.cameo).plover
         if not plover or plover not in QUAD_CLASS:
             continue
-        if not draft.sources and draft.cameo in {"173", "174"} and _is_passive(draft.trigger.token):
+        if not draft.sources and draft.cameo in {"173", "174", "090"} and _is_passive(draft.trigger.token):
             # "was arrested in Lebanon": the state that arrests where it happened.
             draft.sources = [replace(a, sector="GOV") for a in _place_targets(draft.trigger.token, sentence, resolver)
                              if a.country and a.country not in {t.country for t in draft.targets}][:1]
