@@ -68,6 +68,9 @@ DEFINITE_HEADS = {
 # Phrase attachments that still describe who the actor is ("minister of X", "troops from X").
 ACTOR_PREPS = {"of", "at", "from", "in", "for"}
 PRONOUN_REACH = 3  # sentences
+# Groups of people who take the country of the place they are in ("villagers in X").
+LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
+LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
 # People named after someone or something: "supporters of X", "members of the Y party".
 GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist", "relative",
                "family", "associate", "backer", "aide", "adviser", "advisor", "wing", "faction",
@@ -453,6 +456,11 @@ class ActorResolver:
         head_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
             [t.lemma_.lower() for t in head.children if t.dep_ == "compound"] + [head.lemma_.lower()]
         )
+        if (sector or head_sector) in LOCAL_SECTORS and head.pos_ == "NOUN":
+            local = self._local_place(sentence, head)
+            if local is not None:  # "students throughout X": a local group takes X's country
+                entry, where = local
+                return [self._actor(sentence, head, tokens + where, entry, sector or head_sector)]
         if head_sector and head.pos_ in {"NOUN", "PROPN"}:
             # A sector-only actor must be named by its head: "police", not "military ties".
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
@@ -614,6 +622,39 @@ class ActorResolver:
             return [Actor(text=text, span=span, country=main, sector=sector,
                           name=self.book.country_names.get(main), by=f"{NAME}:coref")]
         return []
+
+    def _local_place(self, sentence: Sentence, head: Any) -> tuple[Entry, list[Any]] | None:
+        """Where a group is: "students throughout X", "hundreds of prisoners at a jail in X"."""
+        holders = [head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_HEADS:
+            holders.append(head.head.head)  # the parse hangs the place on "hundreds"
+        for holder in holders:
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCAL_PREPS:
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        entry = self._country_of(sentence, obj, depth=2)
+                        if entry is not None:
+                            return entry, list(prep.subtree)
+        return None
+
+    def _country_of(self, sentence: Sentence, token: Any, depth: int) -> Entry | None:
+        """The country a place phrase names: itself, or "a jail in X" below it."""
+        mentions = self._mentions.get(id(sentence.doc)) or []
+        for m in mentions:
+            if m.start <= token.i < m.end and m.entry.country and m.entry.kind in {"country", "capital"}:
+                return m.entry
+        if token.pos_ == "PROPN":
+            place = self._place(token)
+            if place is not None:
+                return Entry(place.country, None, None, place.name, "place")
+        if depth > 0:
+            for prep in token.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCAL_PREPS:
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        entry = self._country_of(sentence, obj, depth - 1)
+                        if entry is not None:
+                            return entry
+        return None
 
     def _place(self, head: Any) -> Any:
         """The gazetteer's reading of a proper-noun head, in the story's countries' context."""

@@ -28,7 +28,7 @@ from typing import Any
 from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
-from .actors import ActorResolver, codebook
+from .actors import LOCAL_SECTORS, ActorResolver, codebook
 from .nlp import token_span
 
 __all__ = ["Lexeme", "code_events", "lexicon"]
@@ -184,6 +184,12 @@ def _is_light(verb: Any) -> bool:
     return any(form in LIGHT_VERBS for form in _lemma_forms(verb))
 
 
+def _named_light(trig: Trigger, verb: Any) -> bool:
+    """Is this verb one the lexicon names as the noun trigger's own ("called a strike")?"""
+    named = next((v for key, v in trig.lexeme.conditions if key == "lv"), frozenset())
+    return bool(set(_lemma_forms(verb)) & named) and trig.token.dep_ == "dobj" and trig.token.head.i == verb.i
+
+
 def _is_verbal(token: Any) -> bool:
     return token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
 
@@ -321,6 +327,8 @@ def _find_triggers(sent: Any) -> list[Trigger]:
             for child in token.children:
                 if child.dep_ == "compound" and child.i == token.i - 1:
                     candidates.append(f"{child.lemma_.lower()} {lemma}")
+                if child.dep_ == "compound" and child.i == token.i - 2 and token.nbor(-1).text == "-":
+                    candidates.append(f"{child.lemma_.lower()}-{lemma}")  # "sit-in", "walk-out"
             candidates.append(lemma)
             for key in candidates:
                 entry = _first_match(table.get(("N", key), []), token)
@@ -601,7 +609,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         return None  # "since the peace accord", "after weeks of fighting": a reference, not news
     if not trig.is_verb and any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in token.children):
         return None  # "a possible war", "the planned talks": not (yet) an event
-    if not trig.is_verb and _governed_by_other_verb(token, by_token):
+    if not trig.is_verb and not _named_light(trig, token.head) and _governed_by_other_verb(token, by_token):
         return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
     polarity = _polarity(token)
     sources, source_tokens, how = _sources(trig, sentence, resolver)
@@ -637,6 +645,12 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         conditioned = _condition_targets(token, sentence, resolver, own)
         if conditioned:
             targets, rule = conditioned, rule + ":condition-target"
+    if cameo_entry(code).plover == "PROTEST" and not any(_is_aimed(t, resolver) for t in target_tokens):
+        # "marched in X to demand Y": what the protest is about names its target, not the place
+        aimed, aimed_tokens = _purpose_targets(trig, sentence, resolver, own)
+        if aimed:
+            targets, target_tokens = aimed, aimed_tokens
+            rule += ":purpose-target"
     if not targets and lexeme.lemma not in TOPIC_VERBS:
         targets, target_tokens = _complement_targets(token, sentence, resolver, own)
         if targets:
@@ -730,11 +744,14 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
         if head is node or node.dep_ == "relcl":
             return False
         parent = by_token.get(head.i)
-        if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if node.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "staged rallies to demand reforms": the purpose belongs to the action.
             light_trigger = any(c.dep_ == "dobj" and c.i in by_token for c in head.children)
             if (parent is not None and parent.lexeme.cls != "report") or light_trigger:
                 return True
+        if node.i == token.i and node.dep_ == "advcl" and node.tag_ == "VBG" and _protests(head, by_token) \
+                and cameo_entry(trig.lexeme.cameo).plover in {"REQUEST", "PROTEST"}:
+            return True  # "marched through the city demanding reforms": the protest's demand
         if parent is not None:
             if parent.lexeme.cls == "report":
                 return False
@@ -744,6 +761,12 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _protests(verb: Any, by_token: dict) -> bool:
+    """Is this verb a protest, or a light verb whose object is one ("staged a sit-in")?"""
+    nodes = [verb, *_children(verb, {"dobj"})]
+    return any(n.i in by_token and cameo_entry(by_token[n.i].lexeme.cameo).plover == "PROTEST" for n in nodes)
 
 
 def _has_condition(token: Any, mark: str) -> bool:
@@ -808,6 +831,94 @@ def _complement_targets(
             actors.extend(found)
             used.append(head)
     return actors, used
+
+
+# Prepositions that place an event rather than aim it ("demonstrated in Kirkuk").
+PLACE_PREPS = {"in", "across", "throughout", "through", "around", "near", "inside"}
+# "in protest of X", "in defiance of X": a phrase that says what a protest is against.
+PURPOSE_NOUNS = {"protest", "defiance", "opposition"}
+# Participles that state a protest's demand: "marched demanding X", "rallied calling for X".
+PURPOSE_PARTICIPLES = {"demand", "call", "urge", "protest", "press", "seek", "denounce",
+                       "condemn", "oppose", "reject", "decry", "insist"}  # fmt: skip
+# State sectors a protest may aim at without a country code ("demanding the police chief resign").
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY"}
+# Links followed down a purpose clause to the party it is aimed at.
+PURPOSE_LINKS = {"dobj", "pobj", "poss", "nsubj", "nsubjpass", "dative", "prep", "agent", "acl",
+                 "pcomp", "ccomp", "xcomp", "amod", "compound", "appos"}  # fmt: skip
+
+
+def _purpose_phrases(trig: Trigger) -> list[Any]:
+    """What a protest is for or against: its "to"-clause, a participle of demanding,
+    "over X", "against X", "in protest of X" ("staged a sit-in to demand ...")."""
+    token = trig.token
+    holders = [token]
+    if not trig.is_verb and token.dep_ == "dobj" and _is_verbal(token.head) and (
+        _is_light(token.head) or _named_light(trig, token.head)
+    ):
+        holders.append(token.head)  # "began a hunger strike to demand ...": the light verb's clause
+    out = []
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"advcl", "xcomp", "acl"} and (
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+                or (child.tag_ == "VBG" and set(_lemma_forms(child)) & PURPOSE_PARTICIPLES)
+            ):
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ in {"over", "against"}:
+                out.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                out.extend(o for o in _pobjs(child) if o.lemma_.lower() in PURPOSE_NOUNS)
+    return out
+
+
+def _purpose_targets(
+    trig: Trigger, sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """The party a protest's purpose names, nearest first, searched below the objects:
+    "to demand the resignation of X", "over a bill signed by X", "in protest of X's refusal".
+    People on whose behalf it is made ("the release of jailed activists") are not its target."""
+    frontier = _purpose_phrases(trig)
+    for _ in range(8):
+        actors: list[Actor] = []
+        used, passed = [], []
+        for node in frontier:
+            party = resolver.resolve_group(sentence, node) if _is_party_head(node, resolver) else []
+            found = [a for a in party if (a.code or (a.sector in STATE_SECTORS and node.pos_ != "PRON"))
+                     and a.sector not in LOCAL_SECTORS and not _is_own(a, own)]
+            if found:
+                actors.extend(found)
+                used.append(node)
+            elif not party:
+                passed.append(node)  # a thing, not a party: what it names lies below
+        if actors:
+            return actors, used
+        frontier = [c for node in passed for c in node.children if c.dep_ in PURPOSE_LINKS]
+    return [], []
+
+
+def _is_aimed(target: Any, resolver: ActorResolver) -> bool:
+    """Is this target the protest's own object ("against X", "protested X's ruling"), not
+    the place or the thing it happened at ("in X", "blocked roads in X")?"""
+    if target.dep_ == "pobj":
+        return target.head.lower_ not in PLACE_PREPS
+    return _is_party_head(target, resolver)
+
+
+def _is_party_head(token: Any, resolver: ActorResolver) -> bool:
+    """Does this head name a party ("the minister", "Kenya", "Kenyan"), not a thing it has?"""
+    if token.pos_ == "PRON":
+        return token.lower_ not in REFLEXIVES
+    if token.pos_ == "PROPN" or token.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"}:
+        return True
+    compounds = [c.lemma_.lower() for c in token.children if c.dep_ == "compound"]
+    return resolver.book.sector_of([*compounds, token.lemma_.lower()]) is not None
+
+
+def _is_own(actor: Actor, own: set[str]) -> bool:
+    """Is this the source itself again ("their leader" for the protesters)?"""
+    if actor.code:
+        return actor.code in own and actor.by.endswith(":coref")
+    return f"text:{actor.text.lower()}" in own
 
 
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
@@ -1063,7 +1174,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             victims = _is_passive(governor) or (governor.dep_ == "conj" and _is_passive(governor.head))
             if victims and token.lemma_.lower() not in SYMMETRIC_LEMMAS:
                 participates = False  # "two were killed and 13 wounded in a shooting"
-            if ((token.dep_ == "dobj" or measured) and _is_light(governor)) or participates:
+            if ((token.dep_ == "dobj" or measured) and (_is_light(governor) or _named_light(trig, governor))) \
+                    or participates:
                 heads, how = subject_heads(governor)
                 if (not heads and _is_passive(governor) and prep in PARTICIPATION_PREPS
                         and token.lemma_.lower() in SYMMETRIC_LEMMAS):
@@ -1499,6 +1611,10 @@ def _finish(
             continue
         if config.locations:
             draft.location = _location(draft, sentence, resolver, config)
+            if draft.location is not None and draft.location.country and not any(
+                t.dep_ in PASSIVE_SUBJECT_DEPS for t in draft.source_tokens
+            ):  # who acted there, not who suffered it ("children were killed in shelling in X")
+                draft.sources = [_located(a, draft.location.country) for a in draft.sources]
         threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
         if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
@@ -1578,6 +1694,13 @@ def _finish(
 
 REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "note",
                  "declare", "confirm", "reveal", "write", "estimate", "insist"}  # fmt: skip
+
+
+def _located(actor: Actor, country: str) -> Actor:
+    """"Prisoners rioted at a jail in X": a local group without a country is X's."""
+    if actor.code or actor.sector not in LOCAL_SECTORS or actor.by.endswith(":coref"):
+        return actor
+    return replace(actor, country=country, by=f"{NAME}:located")
 
 
 def _actor_conditions(draft: _Draft) -> bool:
