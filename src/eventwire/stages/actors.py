@@ -513,7 +513,8 @@ class ActorResolver:
             groups = [s for s in candidates if len(s.actors) > 1]
             pick = (groups or candidates)[-1:] if candidates else []
         elif word in PERSON_PRONOUNS:
-            people = [s for s in candidates if any(a.sector for a in s.actors)]
+            # "Trump praised Japan, Korea and China ... he": one person is never a group.
+            people = [s for s in candidates if any(a.sector for a in s.actors) and _single(s.actors)]
             pick = people[-1:]
         else:
             coded = [s for s in candidates if any(a.code for a in s.actors)]
@@ -628,6 +629,11 @@ def _is_pair(head: Any) -> bool:
         return False
     words = {c.lower_ for c in head.children if c.dep_ in {"nummod", "det", "predet", "amod"}}
     return bool(words & {"two", "both"}) or (head.tag_ == "NNS" and "the" in words)
+
+
+def _single(actors: list[Actor]) -> bool:
+    """One party, not a list: "Prime Minister Abe", not "Indonesia, Singapore and Thailand"."""
+    return len({a.code or a.text.lower() for a in actors}) == 1
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:
