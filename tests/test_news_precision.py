@@ -97,3 +97,23 @@ def test_he_is_one_person_not_a_list_of_countries(coder):
     visits = [e for e in events if e.sources and any(t.country == "EGY" for t in e.targets)]
     assert visits and all(len({a.country for a in e.sources}) == 1 for e in visits)
     assert not any(a.country in {"KEN", "GHA", "NGA"} for e in visits for a in e.sources)
+
+
+# -- actors and senses --------------------------------------------------------------------
+def test_a_stance_prefix_names_no_actor(coder):
+    events = code(coder, "An anti-Syria journalist was shot dead in Beirut by gunmen.")
+    assert events and not any(a.country == "SYR" for e in events for a in e.targets)
+
+
+def test_a_production_unit_is_not_the_military(coder):
+    events = code(coder, "Farmers have alleged that the cotton ginning units were cheating growers.")
+    assert not any(a.sector == "MIL" for e in events for a in e.sources + e.targets)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("At the hospital, six other people were treated for minor injuries and released.", id="treated"),
+    pytest.param("Doctors released the minister from hospital on Monday.", id="from-hospital"),
+])
+def test_patients_sent_home_are_no_release(coder, text):
+    assert "RETREAT" not in types(code(coder, text))
+

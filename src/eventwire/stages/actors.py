@@ -56,6 +56,7 @@ SECTOR_PRIORITY = (
 )  # fmt: skip
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+STANCE_PREFIXES = {"pro", "anti"}
 DEFINITE_HEADS = {
     "ministry", "government", "spokesperson", "spokesman", "spokeswoman", "country",
     "nation", "regime", "administration", "state", "kingdom", "republic", "military",
@@ -281,6 +282,8 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
             if ent is not None and len(ent) > length and entry.kind in {"country", "capital"}:
                 # "Jordan" in "Michael Jordan": part of a person's name.
                 continue
+            if i >= 2 and texts[i - 1] == "-" and folded[i - 2] in STANCE_PREFIXES:
+                break  # "anti-Syria journalist", "pro-Palestinian rally": a stance, not the actor
             found = Mention(tokens[i].i, tokens[i].i + length, entry)
             break
         if found:

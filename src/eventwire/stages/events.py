@@ -1460,6 +1460,8 @@ def _finish(
             continue  # troops arriving is a deployment, not a visit
         if draft.trigger.lexeme.lemma in PERMIT_LEMMAS and not _grants_a_party(draft):
             continue
+        if draft.trigger.lexeme.lemma == "release" and _from_hospital(draft.trigger.token):
+            continue
         if _historical(draft, dates, now):
             continue  # "fought the Nazis in 1943", "have fought three wars": background
         kept.append(draft)
@@ -1509,6 +1511,19 @@ def _finish(
 
 REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "note",
                  "declare", "confirm", "reveal", "write", "estimate", "insist"}  # fmt: skip
+
+
+CARE_VERBS = {"treat", "examine", "hospitalize", "hospitalise", "admit", "discharge"}
+CARE_PLACES = {"hospital", "clinic", "care", "infirmary"}
+
+
+def _from_hospital(token: Any) -> bool:
+    """"treated for minor injuries and released", "released from hospital": patients
+    going home, not captives set free."""
+    if token.dep_ == "conj" and token.head.lemma_.lower() in CARE_VERBS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(p.lemma_.lower() in CARE_PLACES for p in _pobjs(c))
+               for c in token.children)
 
 
 PERMIT_LEMMAS = {"allow", "permit", "let"}
