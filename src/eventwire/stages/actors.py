@@ -59,6 +59,7 @@ SECTOR_PRIORITY = (
 STATE_SECTORS = {"GOV", "MIL", "JUD", "COP", "SPY", "OPP"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+STANCE_PREFIXES = {"pro", "anti"}
 DEFINITE_HEADS = {
     "ministry", "government", "spokesperson", "spokesman", "spokeswoman", "country",
     "nation", "regime", "administration", "state", "kingdom", "republic", "military",
@@ -287,6 +288,8 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
             if ent is not None and len(ent) > length and entry.kind in {"country", "capital"}:
                 # "Jordan" in "Michael Jordan": part of a person's name.
                 continue
+            if i >= 2 and texts[i - 1] == "-" and folded[i - 2] in STANCE_PREFIXES:
+                break  # "anti-Syria journalist", "pro-Palestinian rally": a stance, not the actor
             found = Mention(tokens[i].i, tokens[i].i + length, entry)
             break
         if found:
@@ -548,7 +551,8 @@ class ActorResolver:
             groups = [s for s in candidates if len(s.actors) > 1]
             pick = (groups or candidates)[-1:] if candidates else []
         elif word in PERSON_PRONOUNS:
-            people = [s for s in candidates if any(a.sector for a in s.actors)]
+            # "Trump praised Japan, Korea and China ... he": one person is never a group.
+            people = [s for s in candidates if any(a.sector for a in s.actors) and _single(s.actors)]
             pick = people[-1:]
         else:
             coded = [s for s in candidates if any(a.code for a in s.actors)]
@@ -696,6 +700,11 @@ def _is_pair(head: Any) -> bool:
         return False
     words = {c.lower_ for c in head.children if c.dep_ in {"nummod", "det", "predet", "amod"}}
     return bool(words & {"two", "both"}) or (head.tag_ == "NNS" and "the" in words)
+
+
+def _single(actors: list[Actor]) -> bool:
+    """One party, not a list: "Prime Minister Abe", not "Indonesia, Singapore and Thailand"."""
+    return len({a.code or a.text.lower() for a in actors}) == 1
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:

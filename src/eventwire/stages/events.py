@@ -19,6 +19,7 @@ Every event keeps its trigger, the sentence and the rule that produced it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cache
@@ -43,6 +44,7 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
 OBLIGATION_AUX = {"must", "should"}
+SPEAKER_PRONOUNS = {"i", "we"}
 # Verbs by which a speaker puts an obligation on someone ("X insisted Y must ...").
 OBLIGATION_GOVERNORS = {
     "say", "insist", "reiterate", "declare", "tell", "warn", "stress", "urge", "conclude",
@@ -522,6 +524,7 @@ def code_events(doc: Document, config: CoderConfig) -> Document:
     article = doc.article
     book = codebook(config.model)
     resolver = ActorResolver(book, article.text)
+    now = _present_year(article)
     events: list[Event] = []
     for index, sentence in enumerate(doc.sentences):
         if sentence.is_headline and not config.code_headline:
@@ -531,7 +534,7 @@ def code_events(doc: Document, config: CoderConfig) -> Document:
             continue  # a question asserts nothing
         resolver.begin(index, sentence)
         drafts = _sentence_drafts(sentence, resolver)
-        events.extend(_finish(sentence, drafts, article, resolver, config))
+        events.extend(_finish(sentence, drafts, article, resolver, config, now))
     return replace(doc, events=tuple(events))
 
 
@@ -1542,7 +1545,9 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             continue
         if comp.dep_ not in {"ccomp", "acl", "xcomp", "advcl"} or comp.head is comp:
             continue
-        addressees = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        # "X must not be cornered": a passive subject suffers the act, it is not asked to do
+        # it; "we should make sure": the speaker's own duty asks no one else.
+        addressees = [a for a in _children(comp, SUBJECT_DEPS) if a.lower_ not in SPEAKER_PRONOUNS]
         governor = comp.head
         if not _is_verbal(governor) and governor.dep_ in {"dobj", "pobj", "attr"}:
             governor = governor.head if _is_verbal(governor.head) else governor.head.head
@@ -1577,6 +1582,7 @@ def _finish(
     article: Any,
     resolver: ActorResolver,
     config: CoderConfig,
+    now: int | None = None,
 ) -> list[Event]:
     from ..contract import QUAD_CLASS
 
@@ -1647,6 +1653,12 @@ def _finish(
             continue  # a meeting needs two parties
         if draft.trigger.lexeme.lemma == "arrive" and any(a.sector == "MIL" for a in draft.sources):
             continue  # troops arriving is a deployment, not a visit
+        if draft.trigger.lexeme.lemma in PERMIT_LEMMAS and not _grants_a_party(draft):
+            continue
+        if draft.trigger.lexeme.lemma == "release" and _from_hospital(draft.trigger.token):
+            continue
+        if _historical(draft, dates, now):
+            continue  # "fought the Nazis in 1943", "have fought three wars": background
         kept.append(draft)
     kept = _merge_sentence(kept)
     quantities = _quantities(sentence, sentence_text)
@@ -1701,6 +1713,40 @@ def _located(actor: Actor, country: str) -> Actor:
     if actor.code or actor.sector not in LOCAL_SECTORS or actor.by.endswith(":coref"):
         return actor
     return replace(actor, country=country, by=f"{NAME}:located")
+
+
+CARE_VERBS = {"treat", "examine", "hospitalize", "hospitalise", "admit", "discharge"}
+CARE_PLACES = {"hospital", "clinic", "care", "infirmary"}
+
+
+def _from_hospital(token: Any) -> bool:
+    """"treated for minor injuries and released", "released from hospital": patients
+    going home, not captives set free."""
+    if token.dep_ == "conj" and token.head.lemma_.lower() in CARE_VERBS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(p.lemma_.lower() in CARE_PLACES for p in _pobjs(c))
+               for c in token.children)
+
+
+PERMIT_LEMMAS = {"allow", "permit", "let"}
+PUBLIC_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "IGO", "REB", "OPP", "POL"}
+LEGAL_FILINGS = {"plea", "petition", "appeal", "application", "motion", "objection", "request", "bail"}
+
+
+def _grants_a_party(draft: _Draft) -> bool:
+    """Is a permission a concession: an authority lets another party act?
+
+    "The ministry allowed the opposition to rally" is; "the law allows people to ask",
+    "people legally allowed to use it", "allowing the crisis to spiral" and "the court
+    allowed the plea" are not.
+    """
+    token = draft.trigger.token
+    if _is_passive(token) or (token.dep_ == "acl" and token.tag_ != "VBG"):
+        return False  # the permitted party is the subject: who permits is not said
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in LEGAL_FILINGS for c in token.children):
+        return False
+    grantor = any(a.sector in PUBLIC_SECTORS or (a.code and a.sector is None) for a in draft.sources)
+    return grantor and any(a.code or a.sector for a in draft.targets)
 
 
 def _actor_conditions(draft: _Draft) -> bool:
@@ -1887,6 +1933,105 @@ def _date_for(draft: _Draft, dates: list[_DateHit], trigger_ids: set[int], repor
         return None
     best = own[0]
     return best.date, best.precision, best.text, Span(best.start, best.end)
+
+
+HISTORY_YEARS = 3  # an event dated this many years before the article's present is background
+COUNTED_WARS = {"war", "wars"}
+MANY = {"several", "many", "multiple", "numerous", "few"}
+THEN_TITLE = re.compile(r"\bthen-\w", re.IGNORECASE)
+
+
+def _present_year(article: Any) -> int | None:
+    """The article's present: its publication year, else the latest year it names."""
+    if article.published is not None:
+        return article.published.year
+    from .dates import find_dates
+
+    years = [int(m.date[:4]) for m in find_dates(article.text, None) if m.date]
+    return max(years, default=None)
+
+
+def _historical(draft: _Draft, dates: list[_DateHit], now: int | None) -> bool:
+    """Is the event history recalled as background, not news?
+
+    - dated by its own clause years before the article's present: "In 1992, Bush sent
+      troops", "left in 1936 and fought the Nazis", "the 1992 riots";
+    - a count of wars: "the two countries have fought three wars since independence";
+    - an actor in office only "then": "then-President Bush sent troops".
+    """
+    token = draft.trigger.token
+    if _counted_wars(token):
+        return True
+    if any(THEN_TITLE.search(t.doc[max(0, t.left_edge.i - 2):t.i + 1].text) for t in draft.source_tokens):
+        return True
+    if now is None:
+        return False
+    years = _own_years(draft, dates)
+    return bool(years) and now - max(years) >= HISTORY_YEARS
+
+
+def _counted_wars(token: Any) -> bool:
+    """"three wars", "fought several wars": a tally of the past, not one event."""
+    nouns = [token] if token.pos_ == "NOUN" else [c for c in token.children if c.dep_ == "dobj"]
+    return any(
+        n.lower_ in COUNTED_WARS and any(
+            (c.dep_ == "nummod" and c.lower_ not in {"one", "1"}) or c.lower_ in MANY
+            for c in n.children)
+        for n in nouns
+    )
+
+
+def _own_years(draft: _Draft, dates: list[_DateHit]) -> list[int]:
+    """Years of the dates that modify the trigger itself (not a noun phrase beside it).
+
+    "since 2002" dates a state, not the event, and is left out; so is a date with another
+    event noun between it and the trigger ("thanked him for condemning a post about the
+    bombing in 1979"), since the parser often hangs it on the wrong word.
+    """
+    token = draft.trigger.token
+    heads = {token.i}
+    if token.dep_ == "conj" and _is_verbal(token):
+        heads.add(token.head.i)  # "left in 1936 and fought": the shared adjunct
+    if not draft.trigger.is_verb:
+        governor, _ = _governing_verb(token)
+        if governor is not None and _is_light(governor):
+            heads.add(governor.i)  # "organized a protest on April 6, 2008"
+    years = []
+    for hit in dates:
+        tokens = [t for t in draft.sentence.doc if hit.start <= draft.sentence.base + t.idx < hit.end]
+        if not hit.date or not tokens or hit.text.lower().startswith("since"):
+            continue
+        low, high = sorted((token.i, tokens[0].i))
+        if any(_is_event_noun(t) for t in token.doc[low + 1:high]):
+            continue
+        if _attachment(tokens) in heads:
+            years.append(int(hit.date[:4]))
+    if not draft.trigger.is_verb:
+        # "the 1992 riots": a bare year that modifies the event noun.
+        years += [int(c.text) for c in token.children if c.dep_ in {"nummod", "compound", "amod"}
+                  and c.text.isdigit() and len(c.text) == 4 and 1800 <= int(c.text) <= 2100]
+    return years
+
+
+def _is_event_noun(token: Any) -> bool:
+    return token.pos_ == "NOUN" and ("N", token.lemma_.lower()) in lexicon()
+
+
+def _attachment(tokens: list[Any]) -> int | None:
+    """The token a date expression hangs from, through its preposition: "fought in 1943"
+    is "fought", and so is "left as a boy in 1936" (a plain noun is passed through)."""
+    root = next((t for t in tokens if t.head not in tokens or t.head is t), None)
+    if root is None or root.head is root:
+        return None
+    node = root.head
+    for _ in range(3):
+        if node.dep_ in {"prep", "agent"} and node.head is not node:
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and not _is_event_noun(node):
+            node = node.head
+        else:
+            break
+    return node.i
 
 
 def _quantities(sentence: Sentence, sentence_text: str) -> list[Quantity]:
