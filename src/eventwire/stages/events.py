@@ -286,7 +286,10 @@ def _find_triggers(sent: Any) -> list[Trigger]:
     found = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if _is_verbal(token):
+        adjective = _first_match(table.get(("A", token.lower_), []), token) if token.dep_ == "acomp" else None
+        if adjective and _is_verbal(token):
+            found.append(Trigger(token, adjective, token))  # "is opposed to X", tagged a participle
+        elif _is_verbal(token):
             candidates = []
             for form in _lemma_forms(token):
                 for child in token.children:
@@ -371,7 +374,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     subj = _children(verb, SUBJECT_DEPS)
     if subj and not _is_passive(verb):
         return subj, "subject"
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
+    if (verb.pos_ == "ADJ" or depth == 0) and verb.dep_ == "acomp" and verb.head is not verb:
+        # "Turkey is opposed to X": the participle's subject hangs on "is".
         return subject_heads(verb.head, depth + 1)
     if _is_passive(verb):
         for agent in _children(verb, {"agent"}):
@@ -600,6 +604,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     elif lexeme.cls == "control":
         code = _request_code(embedded, code)
         rule += ":request"
+    elif lexeme.lemma in {"refuse", "decline"} and _declines_comment(token):
+        return None  # "declined to comment": silence, not a refusal of anyone
     elif lexeme.lemma in {"refuse", "reject", "decline", "oppose"} and embedded is not None:
         code = _reject_code(embedded, code)
     elif lexeme.lemma == "threaten" and embedded is not None:
@@ -624,6 +630,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _reject_code_for(code)
         polarity = "asserted"
         rule += ":negated-cooperation"
+    if not targets and cameo_entry(code).plover == "REJECT":
+        targets, target_tokens = _pressing_parties(token, sentence, resolver, own)
+        if targets:
+            rule += ":pressure-target"
     if lexeme.cls == "inverse":
         # "X received weapons from Y": Y gives, X receives.
         givers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in lexeme.target_preps
@@ -708,6 +718,49 @@ def _reject_code_for(code: str) -> str:
     return {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}.get(
         _root(code), "120"
     )
+
+
+# What a source says no to when it declines to speak: no event.
+SILENCE_VERBS = {"comment", "elaborate", "say", "speak", "confirm", "disclose", "identify",
+                 "name", "reveal", "specify"}  # fmt: skip
+
+
+def _declines_comment(token: Any) -> bool:
+    """"declined to comment", "refused to say where": a spokesman's silence."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in SILENCE_VERBS and not _children(c, {"dobj"})
+               for c in token.children)
+
+
+# Nouns for what someone presses a party to do: "despite pressure from X", "despite calls by X".
+PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "request", "plea", "urging",
+                  "protest", "ultimatum", "insistence", "warning", "criticism"}  # fmt: skip
+
+
+def _pressing_parties(
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """Whom a refusal answers: "declined to resign despite pressure from the opposition",
+    "refused, in defiance of US demands" -- the party that pressed."""
+    nodes = [token, *_children(token, {"xcomp", "ccomp", "dobj"})]
+    for node in nodes:
+        for prep in _children(node, {"prep"}):
+            nouns = _pobjs(prep) if prep.lower_ == "despite" else []
+            if prep.lower_ == "in":  # "in defiance of X's demands", "in the face of pressure"
+                nouns = [g for o in _pobjs(prep) if o.lemma_.lower() in {"defiance", "spite", "face"}
+                         for p in _children(o, {"prep"}) if p.lower_ == "of" for g in _pobjs(p)]
+            for noun in nouns:
+                if noun.lemma_.lower() not in PRESSURE_NOUNS:
+                    continue
+                heads = [c for c in noun.children if c.dep_ == "poss"]
+                heads += [g for c in noun.children if c.dep_ in {"prep", "agent"}
+                          and c.lower_ in {"from", "by"} for g in _pobjs(c)]
+                heads += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+                for head in heads:
+                    found = [a for a in resolver.resolve_group(sentence, head)
+                             if not (a.code and a.code in own) and (a.code or a.sector)]
+                    if found:
+                        return found, [head]
+    return [], []
 
 
 COMPLEMENT_PREPS = {"to", "with", "against", "on", "from", "for", "into", "toward", "towards"}
@@ -798,7 +851,9 @@ COMMIT_VERBS = {
 
 def _commits_to_something(token: Any) -> bool:
     objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
-    for comp in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+    comps = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+    comps += [g for p in _children(token, {"prep"}) if p.lower_ == "to" for g in _children(p, {"pcomp"})]
+    for comp in comps:  # "vowed to end", "is committed to opening up"
         if set(_lemma_forms(comp)) & COMMIT_VERBS:
             return True
         objects += [c for c in comp.children if c.dep_ == "dobj"]
@@ -1089,7 +1144,8 @@ def _targets(
     token, lexeme = trig.token, trig.lexeme
     heads: list[Any] = []
     if trig.is_verb:
-        if _is_passive(token):
+        stative = token.lemma_.lower() in STATIVE_PASSIVES and not _children(token, {"agent"})
+        if _is_passive(token) and not stative:  # "X is opposed to Y": X is the source
             heads = passive_patients(token)
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
