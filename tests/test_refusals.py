@@ -51,6 +51,10 @@ REJECT_CASES = [
                  ["FRA"], ["the captors"], id="negated-give-in"),
     pytest.param("The rebels did not heed the UN's call for a ceasefire.",
                  ["the rebels"], ["UN"], id="did-not-heed"),
+    pytest.param("Egypt rejected a call for its troops to be deployed in Libya.",
+                 ["EGY"], ["LBY"], id="rejected-call-for-deployment-in"),
+    pytest.param("Syria rejected an offer to hold talks with Israel.",
+                 ["SYR"], ["ISR"], id="rejected-offer-of-talks-with"),
 ]  # fmt: skip
 
 
@@ -82,3 +86,32 @@ def test_denying_ties_is_no_refusal(coder):
 def test_stative_commitment_to_reform(coder):
     event = only(code(coder, "Minister Ali said Egypt is committed to opening up the economy."), "AGREE")
     assert names(event.sources) == ["EGY"]
+
+
+def test_rejected_plan_is_not_carried_out(coder):
+    events = code(coder, "Russia rejected a plan to impose sanctions on Syria.")
+    assert [e.type for e in events] == ["REJECT"]
+
+
+def test_rejected_demand_to_free_prisoners_names_no_prisoners(coder):
+    events = code(coder, "Germany rejected demands to release prisoners.")
+    assert [names(e.targets) for e in events if e.type == "REJECT"] == []
+
+
+REQUEST_CASES = [
+    pytest.param("The French president issued a stern reminder to Iran that it must cooperate "
+                 "with UN inspectors.", ["FRA"], ["IRN"], id="reminder-to-x-that-it-must"),
+    pytest.param("China reminded Japan that it must respect the treaty.",
+                 ["CHN"], ["JPN"], id="reminded-x-that-it-must"),
+    pytest.param("The rebel group insisted on its demands that the Burundian government grant "
+                 "more rights to Hutus.", ["the rebel group"], ["BDI"], id="insisted-on-demands-that"),
+    pytest.param("The opposition demanded that the president dismiss the Iranian envoy.",
+                 ["the opposition"], ["the president"], id="demanded-that-x-asks-x-only"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "sources", "targets"), REQUEST_CASES)
+def test_request(coder, text, sources, targets):
+    event = only(code(coder, text), "REQUEST")
+    assert names(event.sources) == sources
+    assert names(event.targets) == targets

@@ -622,7 +622,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         if conditioned:
             targets, rule = conditioned, rule + ":condition-target"
     if not targets and lexeme.lemma not in TOPIC_VERBS:
-        targets, target_tokens = _complement_targets(token, sentence, resolver, own)
+        asked = cameo_entry(code).plover == "REQUEST"
+        targets, target_tokens = _complement_targets(token, sentence, resolver, own, asked=asked)
         if targets:
             rule += ":complement-target"
     if polarity == "negated" and _quad(code) in COOPERATIVE_QUADS and not _is_plain_negation_exempt(lexeme):
@@ -630,6 +631,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _reject_code_for(code)
         polarity = "asserted"
         rule += ":negated-cooperation"
+    if not targets and cameo_entry(code).plover == "REJECT":
+        targets, target_tokens = _proposal_targets(token, sentence, resolver, by_token, own)
+        if targets:
+            rule += ":proposal-target"
     if not targets and cameo_entry(code).plover == "REJECT":
         targets, target_tokens = _pressing_parties(token, sentence, resolver, own)
         if targets:
@@ -681,12 +686,25 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
                 return True
             if _quad(trig.lexeme.cameo) in {1, 3} or parent.lexeme.cls == "commit":
                 return True
+    if not trig.is_verb and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        parent = by_token.get(token.head.head.i)
+        if parent is not None and (
+            ("prep", token.head.lower_) in {(k, v) for k, vs in parent.lexeme.conditions for v in vs}
+            and cameo_entry(parent.lexeme.cameo).plover == cameo_entry(trig.lexeme.cameo).plover
+        ):
+            return True  # "insisted on its demand that ...": one request
     node = token
+    proposed = False  # inside "a plan to ...", "an offer to ..."
     for _ in range(8):
         head = node.head
         if head is node or node.dep_ == "relcl":
             return False
+        proposed = proposed or (node.dep_ == "acl" and head.lemma_.lower() in PROPOSAL_NOUNS)
         parent = by_token.get(head.i)
+        if parent is not None and proposed and node.dep_ == "dobj" and (
+            cameo_entry(parent.lexeme.cameo).plover == "REJECT"
+        ):
+            return True  # "rejected a plan to impose sanctions": nothing is imposed
         if node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "staged rallies to demand reforms": the purpose belongs to the action.
             light_trigger = any(c.dep_ == "dobj" and c.i in by_token for c in head.children)
@@ -731,6 +749,34 @@ def _declines_comment(token: Any) -> bool:
                for c in token.children)
 
 
+PROPOSAL_NOUNS = {"call", "calls", "proposal", "plan", "offer", "invitation", "demand", "request",
+                  "appeal", "suggestion", "idea", "bid", "initiative"}  # fmt: skip
+
+
+def _proposal_targets(
+    token: Any, sentence: Sentence, resolver: ActorResolver, by_token: dict, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """"rejected a call for its troops to be deployed in X", "turned down an offer of talks
+    with X": the state or organisation the proposed action is aimed at."""
+    for obj in _children(token, {"dobj", "nsubjpass"}):
+        if obj.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        for clause in obj.children:
+            infinitive = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in clause.children)
+            if clause.dep_ in {"acl", "relcl"} and infinitive and clause.i in by_token:
+                found, used = _targets(by_token[clause.i], sentence, resolver, own)
+                if any(a.code for a in found):
+                    return found, used
+        found, used = _complement_targets(obj, sentence, resolver, own)
+        parties: dict[str, Actor] = {}
+        for actor in found:  # "talks with X" and "X" are one party
+            if actor.code:
+                parties.setdefault(actor.code, actor)
+        if parties:
+            return list(parties.values()), used
+    return [], []
+
+
 # Nouns for what someone presses a party to do: "despite pressure from X", "despite calls by X".
 PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "request", "plea", "urging",
                   "protest", "ultimatum", "insistence", "warning", "criticism"}  # fmt: skip
@@ -767,10 +813,12 @@ COMPLEMENT_PREPS = {"to", "with", "against", "on", "from", "for", "into", "towar
 
 
 def _complement_targets(
-    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str], *, asked: bool = False
 ) -> tuple[list[Actor], list[Any]]:
     """Targets named in the trigger's complement: "demanded that X ...", "offered to hand
-    over to X", "refused to meet X", "threatened to cut off electricity to X"."""
+    over to X", "refused to meet X", "threatened to cut off electricity to X".
+
+    A request (``asked``) is put to the subject of its clause alone: "demanded that X free Y"."""
     heads: list[Any] = []
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}]
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
@@ -782,8 +830,13 @@ def _complement_targets(
     for _ in range(3):
         nxt = []
         for comp in frontier:
-            if comp.dep_ == "ccomp":
-                heads.extend(_children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+            subjects = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _content_clause(comp) else []
+            named = [h for h in subjects if asked and h.lower_ not in {"it", "they", "them"} and any(
+                not (a.code and a.code in own) for a in resolver.resolve_group(sentence, h))]
+            if named:
+                heads.extend(named)
+                continue
+            heads.extend(subjects)
             heads.extend(h for h in _children(comp, {"dobj", "dative"}))
             for prep in _children(comp, {"prep"}):
                 if prep.lower_ in COMPLEMENT_PREPS:
@@ -808,6 +861,12 @@ def _complement_targets(
             actors.extend(found)
             used.append(head)
     return actors, used
+
+
+def _content_clause(comp: Any) -> bool:
+    """A clause that says what is demanded or refused: "said that X ...", "its demand that X ..."."""
+    return comp.dep_ == "ccomp" or (
+        comp.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children))
 
 
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
@@ -1424,6 +1483,13 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             continue
         sources = resolver.resolve_group(sentence, speakers[0])
         targets = resolver.resolve_group(sentence, addressees[0])
+        if addressees[0].lower_ in {"it", "they", "he", "she"}:
+            # "reminded Iran that it must ...": the pronoun is the party spoken to.
+            for party in _spoken_to(governor, comp):
+                found = resolver.resolve_group(sentence, party)
+                if found:
+                    targets, addressees = found, [party]
+                    break
         if not sources or not targets:
             continue
         inner = by_token.get(comp.i)
@@ -1435,6 +1501,18 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             rule=f"V:{comp.lemma_}:obligation", confidence=0.7,
         ))  # fmt: skip
     return drafts
+
+
+def _spoken_to(governor: Any, comp: Any) -> list[Any]:
+    """Who a statement is addressed to: "told Iran that ...", "issued a reminder to Iran that ..."."""
+    parties = []
+    for node in dict.fromkeys([governor, comp.head]):
+        for child in node.children:
+            if child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP" and child.i != comp.head.i:
+                parties.append(child)
+            elif child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+                parties.extend(_pobjs(child))
+    return parties
 
 
 def _finish(
