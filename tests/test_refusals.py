@@ -115,3 +115,19 @@ def test_request(coder, text, sources, targets):
     event = only(code(coder, text), "REQUEST")
     assert names(event.sources) == sources
     assert names(event.targets) == targets
+
+
+def test_withholding_permission_is_reject(coder):
+    event = only(code(coder, "Brazil said it would not give permission to Chile to build the dam."), "REJECT")
+    assert names(event.sources) == ["BRA"]
+    assert names(event.targets) == ["CHL"]
+
+
+def test_giving_permission_is_concede(coder):
+    event = only(code(coder, "Turkey gave permission to the United States to use its air base."), "CONCEDE")
+    assert names(event.targets) == ["USA"]
+
+
+def test_whether_clause_asserts_nothing(coder):
+    events = code(coder, "Officials said it does not matter whether Mexican states give him permission.")
+    assert [e.type for e in events] == []

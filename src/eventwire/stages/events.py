@@ -1013,6 +1013,8 @@ def _polarity(token: Any) -> str:
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children
         ):
             return "hypothetical"  # "unless Baghdad accepted", "if it is attacked"
+        if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
+            return "hypothetical"  # "asked whether Iran would attack": nothing is asserted
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in children):
             return "negated"
         if _is_verbal(node) and any(
