@@ -55,8 +55,8 @@ SECTOR_PRIORITY = (
     "SPY", "JUD", "MIL", "COP", "REB", "OPP", "MED", "REL", "EDU", "BUS", "NGO", "LAB",
     "POL", "GOV", "CVL",
 )  # fmt: skip
-# Sectors of a state: an official, court, army or police force unnamed is the story's country's.
-STATE_SECTORS = {"GOV", "MIL", "JUD", "COP", "SPY", "OPP"}
+# Officials, courts, forces, police and opposition unnamed are the story's country's.
+NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "SPY", "OPP"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 STANCE_PREFIXES = {"pro", "anti"}
@@ -396,7 +396,7 @@ class ActorResolver:
         if head.pos_ != "PROPN" and any(t.pos_ == "PROPN" for t in head.subtree if t.i != head.i):
             return actor  # "Tibet's exiled leader": a place of its own, not the story's country
         main = self.main_country()
-        if main and actor.sector in STATE_SECTORS:
+        if main and actor.sector in NATIONAL_SECTORS:
             return replace(actor, country=main, name=self.book.country_names.get(main),
                            by=f"{NAME}:story-country")  # fmt: skip
         return actor

@@ -301,7 +301,10 @@ def _find_triggers(sent: Any) -> list[Trigger]:
     found = []
     for token in sent:
         lemma = token.lemma_.lower()
-        if _is_verbal(token):
+        adjective = _first_match(table.get(("A", token.lower_), []), token) if token.dep_ == "acomp" else None
+        if adjective and _is_verbal(token):
+            found.append(Trigger(token, adjective, token))  # "is opposed to X", tagged a participle
+        elif _is_verbal(token):
             candidates = []
             for form in _lemma_forms(token):
                 for child in token.children:
@@ -401,7 +404,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     subj = _children(verb, SUBJECT_DEPS)
     if subj and not _is_passive(verb):
         return subj, "subject"
-    if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and verb.head is not verb:
+    if (verb.pos_ == "ADJ" or depth == 0) and verb.dep_ == "acomp" and verb.head is not verb:
+        # "Turkey is opposed to X": the participle's subject hangs on "is".
         return subject_heads(verb.head, depth + 1)
     if _is_passive(verb):
         for agent in _children(verb, {"agent"}):
@@ -633,6 +637,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     elif lexeme.cls == "control":
         code = _request_code(embedded, code)
         rule += ":request"
+    elif lexeme.lemma in {"refuse", "decline"} and _declines_comment(token):
+        return None  # "declined to comment": silence, not a refusal of anyone
     elif lexeme.lemma in {"refuse", "reject", "decline", "oppose"} and embedded is not None:
         code = _reject_code(embedded, code)
     elif lexeme.lemma == "threaten" and embedded is not None:
@@ -655,7 +661,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
             targets, target_tokens = aimed, aimed_tokens
             rule += ":purpose-target"
     if not targets and lexeme.lemma not in TOPIC_VERBS:
-        targets, target_tokens = _complement_targets(token, sentence, resolver, own)
+        asked = cameo_entry(code).plover == "REQUEST"
+        targets, target_tokens = _complement_targets(token, sentence, resolver, own, asked=asked)
         if targets:
             rule += ":complement-target"
     if polarity == "negated" and _quad(code) in COOPERATIVE_QUADS and not _is_plain_negation_exempt(lexeme):
@@ -663,6 +670,14 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _reject_code_for(code)
         polarity = "asserted"
         rule += ":negated-cooperation"
+    if not targets and cameo_entry(code).plover == "REJECT":
+        targets, target_tokens = _proposal_targets(token, sentence, resolver, by_token, own)
+        if targets:
+            rule += ":proposal-target"
+    if not targets and cameo_entry(code).plover == "REJECT":
+        targets, target_tokens = _pressing_parties(token, sentence, resolver, own)
+        if targets:
+            rule += ":pressure-target"
     if lexeme.cls == "inverse":
         # "X received weapons from Y": Y gives, X receives.
         givers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in lexeme.target_preps
@@ -741,12 +756,25 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
                 return True
             if _quad(trig.lexeme.cameo) in {1, 3} or parent.lexeme.cls == "commit":
                 return True
+    if not trig.is_verb and token.dep_ == "pobj" and token.head.dep_ == "prep":
+        parent = by_token.get(token.head.head.i)
+        if parent is not None and (
+            ("prep", token.head.lower_) in {(k, v) for k, vs in parent.lexeme.conditions for v in vs}
+            and cameo_entry(parent.lexeme.cameo).plover == cameo_entry(trig.lexeme.cameo).plover
+        ):
+            return True  # "insisted on its demand that ...": one request
     node = token
+    proposed = False  # inside "a plan to ...", "an offer to ..."
     for _ in range(8):
         head = node.head
         if head is node or node.dep_ == "relcl":
             return False
+        proposed = proposed or (node.dep_ == "acl" and head.lemma_.lower() in PROPOSAL_NOUNS)
         parent = by_token.get(head.i)
+        if parent is not None and proposed and node.dep_ == "dobj" and (
+            cameo_entry(parent.lexeme.cameo).plover == "REJECT"
+        ):
+            return True  # "rejected a plan to impose sanctions": nothing is imposed
         if node.dep_ in {"advcl", "xcomp"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             # "staged rallies to demand reforms": the purpose belongs to the action.
             light_trigger = any(c.dep_ == "dobj" and c.i in by_token for c in head.children)
@@ -789,14 +817,87 @@ def _reject_code_for(code: str) -> str:
     )
 
 
+# What a source says no to when it declines to speak: no event.
+SILENCE_VERBS = {"comment", "elaborate", "say", "speak", "confirm", "disclose", "identify",
+                 "name", "reveal", "specify"}  # fmt: skip
+
+
+def _declines_comment(token: Any) -> bool:
+    """"declined to comment", "refused to say where": a spokesman's silence."""
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in SILENCE_VERBS and not _children(c, {"dobj"})
+               for c in token.children)
+
+
+PROPOSAL_NOUNS = {"call", "calls", "proposal", "plan", "offer", "invitation", "demand", "request",
+                  "appeal", "suggestion", "idea", "bid", "initiative"}  # fmt: skip
+
+
+def _proposal_targets(
+    token: Any, sentence: Sentence, resolver: ActorResolver, by_token: dict, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """"rejected a call for its troops to be deployed in X", "turned down an offer of talks
+    with X": the state or organisation the proposed action is aimed at."""
+    for obj in _children(token, {"dobj", "nsubjpass"}):
+        if obj.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue
+        for clause in obj.children:
+            infinitive = any(c.dep_ in {"aux", "auxpass"} and c.lower_ == "to" for c in clause.children)
+            if clause.dep_ in {"acl", "relcl"} and infinitive and clause.i in by_token:
+                found, used = _targets(by_token[clause.i], sentence, resolver, own)
+                if any(a.code for a in found):
+                    return found, used
+        found, used = _complement_targets(obj, sentence, resolver, own)
+        parties: dict[str, Actor] = {}
+        for actor in found:  # "talks with X" and "X" are one party
+            if actor.code:
+                parties.setdefault(actor.code, actor)
+        if parties:
+            return list(parties.values()), used
+    return [], []
+
+
+# Nouns for what someone presses a party to do: "despite pressure from X", "despite calls by X".
+PRESSURE_NOUNS = {"pressure", "call", "demand", "appeal", "request", "plea", "urging",
+                  "protest", "ultimatum", "insistence", "warning", "criticism"}  # fmt: skip
+
+
+def _pressing_parties(
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """Whom a refusal answers: "declined to resign despite pressure from the opposition",
+    "refused, in defiance of US demands" -- the party that pressed."""
+    nodes = [token, *_children(token, {"xcomp", "ccomp", "dobj"})]
+    for node in nodes:
+        for prep in _children(node, {"prep"}):
+            nouns = _pobjs(prep) if prep.lower_ == "despite" else []
+            if prep.lower_ == "in":  # "in defiance of X's demands", "in the face of pressure"
+                nouns = [g for o in _pobjs(prep) if o.lemma_.lower() in {"defiance", "spite", "face"}
+                         for p in _children(o, {"prep"}) if p.lower_ == "of" for g in _pobjs(p)]
+            for noun in nouns:
+                if noun.lemma_.lower() not in PRESSURE_NOUNS:
+                    continue
+                heads = [c for c in noun.children if c.dep_ == "poss"]
+                heads += [g for c in noun.children if c.dep_ in {"prep", "agent"}
+                          and c.lower_ in {"from", "by"} for g in _pobjs(c)]
+                heads += [c for c in noun.children if c.dep_ in {"amod", "compound"} and c.i < noun.i]
+                for head in heads:
+                    found = [a for a in resolver.resolve_group(sentence, head)
+                             if not (a.code and a.code in own) and (a.code or a.sector)]
+                    if found:
+                        return found, [head]
+    return [], []
+
+
 COMPLEMENT_PREPS = {"to", "with", "against", "on", "from", "for", "into", "toward", "towards"}
 
 
 def _complement_targets(
-    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str], *, asked: bool = False
 ) -> tuple[list[Actor], list[Any]]:
     """Targets named in the trigger's complement: "demanded that X ...", "offered to hand
-    over to X", "refused to meet X", "threatened to cut off electricity to X"."""
+    over to X", "refused to meet X", "threatened to cut off electricity to X".
+
+    A request (``asked``) is put to the subject of its clause alone: "demanded that X free Y"."""
     heads: list[Any] = []
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}]
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
@@ -808,8 +909,13 @@ def _complement_targets(
     for _ in range(3):
         nxt = []
         for comp in frontier:
-            if comp.dep_ == "ccomp":
-                heads.extend(_children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS))
+            subjects = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _content_clause(comp) else []
+            named = [h for h in subjects if asked and h.lower_ not in {"it", "they", "them"} and any(
+                not (a.code and a.code in own) for a in resolver.resolve_group(sentence, h))]
+            if named:
+                heads.extend(named)
+                continue
+            heads.extend(subjects)
             heads.extend(h for h in _children(comp, {"dobj", "dative"}))
             for prep in _children(comp, {"prep"}):
                 if prep.lower_ in COMPLEMENT_PREPS:
@@ -924,6 +1030,12 @@ def _is_own(actor: Actor, own: set[str]) -> bool:
     return f"text:{actor.text.lower()}" in own
 
 
+def _content_clause(comp: Any) -> bool:
+    """A clause that says what is demanded or refused: "said that X ...", "its demand that X ..."."""
+    return comp.dep_ == "ccomp" or (
+        comp.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children))
+
+
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
     """Last resort: the country of "in X" where the action happened ("lifted a curfew in X")."""
     heads = []
@@ -965,7 +1077,9 @@ COMMIT_VERBS = {
 
 def _commits_to_something(token: Any) -> bool:
     objects = [c for c in token.children if c.dep_ in {"dobj", "dative"}]
-    for comp in (c for c in token.children if c.dep_ in {"xcomp", "ccomp"}):
+    comps = [c for c in token.children if c.dep_ in {"xcomp", "ccomp"}]
+    comps += [g for p in _children(token, {"prep"}) if p.lower_ == "to" for g in _children(p, {"pcomp"})]
+    for comp in comps:  # "vowed to end", "is committed to opening up"
         if set(_lemma_forms(comp)) & COMMIT_VERBS:
             return True
         objects += [c for c in comp.children if c.dep_ == "dobj"]
@@ -1066,6 +1180,8 @@ def _polarity(token: Any) -> str:
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children
         ):
             return "hypothetical"  # "unless Baghdad accepted", "if it is attacked"
+        if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
+            return "hypothetical"  # "asked whether Iran would attack": nothing is asserted
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in children):
             return "negated"
         if _is_verbal(node) and any(
@@ -1263,7 +1379,8 @@ def _targets(
     heads: list[Any] = []
     places: set[int] = set()  # heads read after "in": places, not governments
     if trig.is_verb:
-        if _is_passive(token):
+        stative = token.lemma_.lower() in STATIVE_PASSIVES and not _children(token, {"agent"})
+        if _is_passive(token) and not stative:  # "X is opposed to Y": X is the source
             heads = passive_patients(token)
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
@@ -1563,6 +1680,13 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             continue
         sources = resolver.resolve_group(sentence, speakers[0])
         targets = resolver.resolve_group(sentence, addressees[0])
+        if addressees[0].lower_ in {"it", "they", "he", "she"}:
+            # "reminded Iran that it must ...": the pronoun is the party spoken to.
+            for party in _spoken_to(governor, comp):
+                found = resolver.resolve_group(sentence, party)
+                if found:
+                    targets, addressees = found, [party]
+                    break
         if not sources or not targets:
             continue
         inner = by_token.get(comp.i)
@@ -1574,6 +1698,18 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             rule=f"V:{comp.lemma_}:obligation", confidence=0.7,
         ))  # fmt: skip
     return drafts
+
+
+def _spoken_to(governor: Any, comp: Any) -> list[Any]:
+    """Who a statement is addressed to: "told Iran that ...", "issued a reminder to Iran that ..."."""
+    parties = []
+    for node in dict.fromkeys([governor, comp.head]):
+        for child in node.children:
+            if child.dep_ in {"dobj", "dative"} and child.pos_ != "ADP" and child.i != comp.head.i:
+                parties.append(child)
+            elif child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+                parties.extend(_pobjs(child))
+    return parties
 
 
 def _finish(
