@@ -1,4 +1,5 @@
-"""Datelines: "CAIRO, Egypt --", "LAGOS, May 28 (Xinhua) --", "Dec. 31, 2000 --", "MOSCOW: ".
+"""Datelines: "CAIRO, Egypt --", "LAGOS, May 28 (Xinhua) --", "Dec. 31, 2000 --", "MOSCOW: ",
+and picture credits run into the text ("Photo: AFP").
 
 A dateline opens a story's first paragraph but belongs to no sentence: parsed as text it
 becomes a subject or a claimant. :func:`split_dateline` finds its length (so the parser can
@@ -11,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-__all__ = ["Dateline", "split_dateline"]
+__all__ = ["Dateline", "credit_tail", "split_dateline"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
@@ -25,6 +26,15 @@ _DATE_LINE = re.compile(
 )
 
 
+# A picture credit run into the text: "Photo: AFP New Delhi: ...", "Photo: HT Seeking ...".
+_CREDIT = re.compile(
+    r"^(?:File\s)?(?:Photo|Photograph|Picture|Image)s?(?:\scredit)?\s*:\s*"
+    r"(?:[A-Z]{2,}|Reuters|Getty(?:\sImages)?)(?:\s*/\s*[A-Z][A-Za-z]*)*\s+"
+    r"(?:(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}):\s+)?"
+)
+_WIRE = re.compile(r"\([A-Za-z]+\)\s*(?:--|—|–)\s+$")
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     length: int  # characters to skip, separator and spaces included
@@ -32,15 +42,36 @@ class Dateline:
     date: datetime | None
 
 
-def split_dateline(paragraph: str) -> Dateline | None:
-    """The dateline at the start of ``paragraph``, or ``None``."""
+def split_dateline(paragraph: str, *, opening: bool = True) -> Dateline | None:
+    """The dateline at the start of ``paragraph``, or ``None``.
+
+    Past a story's ``opening`` paragraphs only unmistakable ones count: a picture credit,
+    or a wire dateline with its agency ("UNITED NATIONS, May 28 (Xinhua) --")."""
+    match = _CREDIT.match(paragraph)
+    if match and match.end() < len(paragraph):
+        return Dateline(match.end(), match["place"], None)
     match = _DATE_LINE.match(paragraph)
-    if match:
+    if match and opening:
         return Dateline(match.end(), None, _parse_date(match["date"], match["rest"]))
     match = _PLACE_LINE.match(paragraph)
-    if match and len(match["place"]) >= 3 and match.end() < len(paragraph):
+    if match and len(match["place"]) >= 3 and match.end() < len(paragraph) and (
+        opening or _WIRE.search(match.group(0))
+    ):
         return Dateline(match.end(), match["place"].title(), None)
     return None
+
+
+# The agency a headline is signed with: "Turkey launches operation in Iraq - Xinhua".
+_TAIL = re.compile(
+    r"\s+[-|–—]\s+(?:Xinhua|Reuters|AFP|AP|UPI|Yonhap|Kyodo|Anadolu|TASS|IANS|PTI|ANI|"
+    r"BBC(?: News)?|CNN|Al Jazeera|France 24|DW|VOA)(?:\.(?:com|net|org|cn))?\s*$"
+)
+
+
+def credit_tail(headline: str) -> int:
+    """How many characters at the end of a headline only name the agency that sent it."""
+    match = _TAIL.search(headline)
+    return len(headline) - match.start() if match else 0
 
 
 def _parse_date(text: str, rest: str) -> datetime | None:

@@ -60,6 +60,9 @@ NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "SPY", "OPP"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
 STANCE_PREFIXES = {"pro", "anti"}
+# "<country>-<participle>" modifiers in which the country acts along: "US-led", "Saudi-headed".
+ACTING_PARTICIPLES = {"led", "headed", "commanded", "controlled", "ruled", "run", "held"}
+IRREGULAR_PARTICIPLES = {"made", "built", "bound", "grown", "sold", "taught", "bought"}
 DEFINITE_HEADS = {
     "ministry", "government", "spokesperson", "spokesman", "spokeswoman", "country",
     "nation", "regime", "administration", "state", "kingdom", "republic", "military",
@@ -290,6 +293,8 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 continue
             if i >= 2 and texts[i - 1] == "-" and folded[i - 2] in STANCE_PREFIXES:
                 break  # "anti-Syria journalist", "pro-Palestinian rally": a stance, not the actor
+            if _participle_compound(folded, i + length):
+                break  # "UK-approved vaccine", "Russia-backed rebels": whose doing, not who
             found = Mention(tokens[i].i, tokens[i].i + length, entry)
             break
         if found:
@@ -298,6 +303,15 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
         else:
             i += 1
     return mentions
+
+
+def _participle_compound(folded: list[str], end: int) -> bool:
+    """Does a name end a compound modifier with a participle: "US-made", "Iran-backed"?
+    ("US-led forces" are the US's: a leader takes part.)"""
+    if end + 1 >= len(folded) or folded[end] != "-":
+        return False
+    word = folded[end + 1]
+    return word not in ACTING_PARTICIPLES and (word.endswith("ed") or word in IRREGULAR_PARTICIPLES)
 
 
 def _np_tokens(head: Any) -> list[Any]:

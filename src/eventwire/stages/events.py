@@ -43,6 +43,8 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
+# Words by which a "before" clause says its action was prevented: "before he could fire".
+PREVENTED_MARKERS = {"able", "could", "manage", "managed", "chance"}
 OBLIGATION_AUX = {"must", "should"}
 SPEAKER_PRONOUNS = {"i", "we"}
 # Verbs by which a speaker puts an obligation on someone ("X insisted Y must ...").
@@ -63,6 +65,10 @@ WISH_VERBS = {"hope", "wish", "want", "expect", "doubt", "fear", "pray", "dream"
 PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
               "threat", "order", "call", "demand", "request", "offer", "pledge",
               "promise", "decision", "readiness", "willingness", "right", "ability"}  # fmt: skip
+# Words that forecast their complement will not happen: "is unlikely to attack".
+DOUBT_WORDS = {"unlikely", "improbable"}
+# Verbs that a negation makes emphatic, not negative: "did not hesitate to strike".
+UNHESITATING = {"hesitate", "stop", "cease"}
 # Verbs whose complement is an intention, not a fact: the event is in the future.
 INTENT_VERBS = {
     "plan", "intend", "prepare", "want", "hope", "expect", "aim", "seek",
@@ -152,7 +158,7 @@ def lexicon() -> dict[tuple[str, str], list[Lexeme]]:
         entry = Lexeme(pos, lemma, tuple(conditions), code, cls,
                        frozenset(filter(None, preps.split("|"))), override)
         table.setdefault((pos, lemma), []).append(entry)
-    specificity = {"obj": 0, "mod": 1}
+    specificity = {"obj": 0, "clause": 0, "mod": 1}
     for entries in table.values():
         # The most specific condition first: an object beats a preposition beats nothing.
         entries.sort(key=lambda e: min((specificity.get(k, 2) for k, _ in e.conditions), default=3))
@@ -257,6 +263,10 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                 return False
         elif key == "noobj":
             if any(c.dep_ in {"dobj", "obj"} for c in token.children):
+                return False
+        elif key == "clause":
+            # "you've demonstrated that X": a that-clause is what is shown, no protest.
+            if not any(c.dep_ == "ccomp" for c in token.children):
                 return False
         elif key == "comp":
             # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
@@ -381,6 +391,8 @@ def _pobjs(prep: Any) -> list[Any]:
 def _is_passive(verb: Any) -> bool:
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return True
+    if _shares_passive(verb):
+        return True
     # Headline passive: "20 activists detained in X" (a participle with a subject, no auxiliary).
     return (
         verb.tag_ == "VBN"
@@ -388,6 +400,16 @@ def _is_passive(verb: Any) -> bool:
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
     )
+
+
+def _shares_passive(verb: Any) -> bool:
+    """A participle conjoined to a passive shares its auxiliary: "was shot and killed"."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and head is not verb
+        and any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
+        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children)
+    )  # fmt: skip
 
 
 def _patients(verb: Any) -> list[Any]:
@@ -408,7 +430,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         # "Turkey is opposed to X": the participle's subject hangs on "is".
         return subject_heads(verb.head, depth + 1)
     if _is_passive(verb):
-        for agent in _children(verb, {"agent"}):
+        # "was arrested by police and charged": the conjoined participle shares the agent.
+        for agent in _children(verb, {"agent"}) or (_children(verb.head, {"agent"}) if _shares_passive(verb) else []):
             objs = _children(agent, {"pobj"})
             if objs:
                 return objs, "passive-agent"
@@ -616,6 +639,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         return None  # "since the peace accord", "after weeks of fighting": a reference, not news
     if not trig.is_verb and any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in token.children):
         return None  # "a possible war", "the planned talks": not (yet) an event
+    if not trig.is_verb and token.dep_ == "compound" and token.head.lemma_.lower() in PLAN_NOUNS:
+        return None  # "truce calls", "an arrest order": what is asked for has not happened
     if not trig.is_verb and not _named_light(trig, token.head) and _governed_by_other_verb(token, by_token):
         return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
     polarity = _polarity(token)
@@ -660,7 +685,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         if aimed:
             targets, target_tokens = aimed, aimed_tokens
             rule += ":purpose-target"
-    if not targets and lexeme.lemma not in TOPIC_VERBS:
+    if not targets and lexeme.lemma not in TOPIC_VERBS and cameo_entry(code).plover != "CONSULT":
+        # (a meeting's purpose is its topic: "met to discuss the vaccine" meets no vaccine)
         asked = cameo_entry(code).plover == "REQUEST"
         targets, target_tokens = _complement_targets(token, sentence, resolver, own, asked=asked)
         if targets:
@@ -1179,6 +1205,10 @@ def _polarity(token: Any) -> str:
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children
         ):
+            if any(c.dep_ == "mark" and c.lower_ == "before" for c in children) and any(
+                t.lower_ in PREVENTED_MARKERS for t in node.subtree
+            ):
+                return "negated"  # "was killed before he was able to attack": he never did
             return "hypothetical"  # "unless Baghdad accepted", "if it is attacked"
         if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
             return "hypothetical"  # "asked whether Iran would attack": nothing is asserted
@@ -1214,9 +1244,18 @@ def _polarity(token: Any) -> str:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
                 return "negated"
+            if lemma in DOUBT_WORDS:
+                return "doubted"  # "Iran is unlikely to attack": a forecast that it will not
+            if any(c.dep_ == "neg" for c in node.head.children):
+                # "it is not our job to destroy X", "does not plan to strike"; but "did not
+                # hesitate to strike" struck.
+                return "asserted" if lemma in UNHESITATING else "negated"
             if lemma in INTENT_VERBS:
                 return "intended"
             node = node.head
+            continue
+        if node.dep_ == "acomp" and node.head is not node and _is_verbal(node.head):
+            node = node.head  # "they weren't willing to lend": the copula carries the negation
             continue
         break
     return "asserted"
@@ -1732,7 +1771,7 @@ def _finish(
     for draft in drafts:
         draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
         draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
-        if draft.polarity in {"negated", "hypothetical", "denied"} and not config.keep_unasserted:
+        if draft.polarity in {"negated", "hypothetical", "denied", "doubted"} and not config.keep_unasserted:
             continue
         token = draft.trigger.token
         if not draft.rule.endswith(":obligation") and any(
@@ -1785,8 +1824,8 @@ def _finish(
             draft.targets = []  # "promised to democratize Serbia": a pledge with no other party
         if _self_directed(draft) or not _actor_conditions(draft):
             continue
-        if plover == "CONSULT" and not draft.targets:
-            continue  # a meeting needs two parties
+        if not draft.targets and (plover == "CONSULT" or cameo_entry(draft.trigger.lexeme.cameo).plover == "CONSULT"):
+            continue  # a meeting needs two parties, and so does one to come ("will discuss X")
         if draft.trigger.lexeme.lemma == "arrive" and any(a.sector == "MIL" for a in draft.sources):
             continue  # troops arriving is a deployment, not a visit
         if draft.trigger.lexeme.lemma in PERMIT_LEMMAS and not _grants_a_party(draft):

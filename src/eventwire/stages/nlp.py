@@ -35,17 +35,18 @@ def load_model(name: str) -> Any:
 
 def parse_articles(nlp: Any, articles: list[Article], *, batch_size: int = 32) -> list[Document]:
     """Parse every paragraph of every article in one ``nlp.pipe`` stream."""
-    from ..dateline import split_dateline
+    from ..dateline import credit_tail, split_dateline
 
     jobs = []
     skips: dict[tuple[int, int], int] = {}
     for a_index, article in enumerate(articles):
         for p_index, para in enumerate(article.paragraphs):
             text = para.slice(article.text)
-            line = split_dateline(text) if p_index < 3 and not (article.headline and p_index == 0) else None
+            line = None if article.headline and p_index == 0 else split_dateline(text, opening=p_index < 3)
             skip = line.length if line is not None else 0
             skips[(a_index, p_index)] = skip  # the dateline is no part of any sentence
-            jobs.append((text[skip:], (a_index, p_index)))
+            tail = credit_tail(text) if p_index == 0 else 0  # nor the agency signing a headline
+            jobs.append((text[skip : len(text) - tail], (a_index, p_index)))
     sentences: list[list[Sentence]] = [[] for _ in articles]
     for doc, (a_index, p_index) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size * 8):
         article = articles[a_index]
