@@ -136,3 +136,30 @@ def test_credit_is_no_actor(coder):
                   "Photo: AFP Lima: Peru's president praised Chile's foreign minister on Friday.")
     assert all("Photo" not in a.text for e in events for a in e.sources)
     assert "SUPPORT" in types(events)
+
+
+# -- the people of quoted speech -----------------------------------------------------------------
+def test_we_is_the_speakers_side(coder):
+    events = code(coder, "Chile's navy patrolled the coast on Monday.",
+                  '"We came to support our brothers in Peru," a Bolivian student told reporters.')
+    supports = [e for e in events if e.type == "SUPPORT"]
+    assert supports and all(a.country != "CHL" for e in supports for a in e.sources)
+
+
+def test_generic_you_is_no_actor(coder):
+    events = code(coder, "Peru's interior minister Luis Ortega spoke in Lima.",
+                  '"Back then you could fire on Chilean boats from the pier," Ortega said.')
+    assert not [e for e in events if e.type in {"ASSAULT", "THREATEN"}]
+
+
+def test_speaker_asks_nobody_of_his_own(coder):
+    events = code(coder, "Detective Ana Ruiz of the Lima police leads the inquiry.",
+                  "That is why I am urging anyone with information to contact us.")
+    assert "REQUEST" not in types(events)
+
+
+def test_same_group_on_both_sides_is_no_event(coder):
+    events = code(coder, "Villagers said the landlord's men came at night.",
+                  '"They beat us and chased us with sticks," a villager said.')
+    assert not [e for e in events if e.type == "ASSAULT" and e.sources and e.targets
+                and e.sources[0].name == e.targets[0].name]

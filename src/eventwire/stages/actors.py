@@ -59,6 +59,7 @@ SECTOR_PRIORITY = (
 NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "SPY", "OPP"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves", "ya", "y'all"}
 STANCE_PREFIXES = {"pro", "anti"}
 # "<country>-<participle>" modifiers in which the country acts along: "US-led", "Saudi-headed".
 ACTING_PARTICIPLES = {"led", "headed", "commanded", "controlled", "ruled", "run", "held"}
@@ -548,6 +549,8 @@ class ActorResolver:
 
     def _pronoun(self, sentence: Sentence, head: Any) -> list[Actor]:
         word = head.lower_
+        if word in SECOND_PERSON:
+            return []  # "you could shoot a cannonball": whoever is spoken to, or anyone
         # Pronouns reach back a few sentences at most.
         candidates = [s for s in self.seen if not (s.sentence == self._sentence_index and s.token_i >= head.i)
                       and self._sentence_index - s.sentence <= PRONOUN_REACH]

@@ -587,6 +587,8 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
         if draft is None:
             continue
         draft.claimed_by, draft.hedged = _claim(trig.token, sentence, resolver, reports)
+        if draft.claimed_by is not None:
+            _speak_for(draft, draft.claimed_by)
         drafts.append(draft)
     drafts.extend(_obligation_requests(sentence, resolver, by_token, reports))
     drafts.extend(_allegations(sentence, resolver, triggers, drafts))
@@ -1945,9 +1947,35 @@ def _codes(actors: list[Actor]) -> set[tuple[str | None, str | None]]:
     return {(a.code, a.sector) for a in actors}
 
 
+FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
+
+
+def _speak_for(draft: _Draft, claim: Claim) -> None:
+    """"'We demand access,' the ministry's spokeswoman said": "we" is the speaker's side,
+    and the speaker's side is no party to its own request ("urging anyone to contact us")."""
+    speaking = any(a.text.lower() in FIRST_PERSON for a in draft.sources)
+    draft.sources = [_as_speaker(a, claim) for a in draft.sources]
+    if speaking:
+        draft.targets = [a for a in draft.targets if a.text.lower() not in FIRST_PERSON]
+    else:
+        draft.targets = [_as_speaker(a, claim) for a in draft.targets]
+
+
+def _as_speaker(actor: Actor, claim: Claim) -> Actor:
+    if actor.text.lower() not in FIRST_PERSON:
+        return actor
+    named = claim.text.lower() not in {"he", "she", "they", "it"}  # "he said": keep who he is
+    return replace(actor, country=claim.country, igo=claim.igo, sector=claim.sector,
+                   name=claim.text if named else actor.name, by=f"{NAME}:speaker")  # fmt: skip
+
+
 def _self_directed(draft: _Draft) -> bool:
     if not draft.targets:
         return False
+    sides = draft.sources + draft.targets
+    names = {(a.name or a.text).lower() for a in sides}
+    if len(names) == 1 and not any(a.code for a in sides) and all(a.by.endswith(":coref") for a in sides):
+        return True  # "they abused us", both pronouns read as the same uncoded group
     src = {a.code for a in draft.sources}
     tgt = {a.code for a in draft.targets}
     if None in src or None in tgt:
