@@ -48,3 +48,37 @@ def test_dateline_never_overrides_a_given_date():
     article = build_article(id="x", headline=None, published=given,
                             paragraphs=["Feb. 2, 2019 -- The court ruled on Monday."])  # fmt: skip
     assert article.published == given
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "month_day"),
+    [
+        ("SRINAGAR, Indian-controlled Kashmir, May 29 (Xinhua) -- A civilian was killed.",
+         "Srinagar", (5, 29)),
+        ("LIMA, Sept. 4 (AFP) -- Police said ...", "Lima", (9, 4)),
+        ("NAIROBI (Reuters) - Kenyan police said ...", "Nairobi", None),
+    ],
+    ids=["region-then-day", "abbreviated-month", "agency-hyphen"],
+)  # fmt: skip
+def test_dateline_keeps_a_bare_month_and_day(text, place, month_day):
+    line = split_dateline(text)
+    assert line is not None and (line.place, line.date, line.month_day) == (place, None, month_day)
+
+
+@pytest.mark.parametrize(
+    ("published", "day"),
+    [
+        (datetime(2019, 5, 30, 8), datetime(2019, 5, 29)),
+        (datetime(2020, 1, 2), datetime(2019, 12, 29)),
+        (datetime(2019, 5, 20), None),
+        (datetime(2019, 8, 1), None),
+        (None, None),
+    ],
+    ids=["next-day", "across-new-year", "before-publication", "months-later", "unpublished"],
+)  # fmt: skip
+def test_dateline_day_borrows_a_year_only_when_safe(published, day):
+    from eventwire.dateline import dateline_day
+
+    month = 12 if published and published.month == 1 else 5
+    line = split_dateline(f"LIMA, {'Dec.' if month == 12 else 'May'} 29 (AFP) -- Police said ...")
+    assert dateline_day(line, published) == day

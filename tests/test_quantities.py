@@ -311,3 +311,22 @@ def test_never_raises_and_offsets_hold(pieces: list[str], glue: bool) -> None:
         assert m.value > 0
         assert m.kind in ("dead", "injured", "arrested", "size")
         assert m.qualifier in ("exact", "approx", "at_least", "more_than", "at_most", "range")
+
+
+# ------------------------------------------------------------------ news constructions
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Five members of the same clan were shot dead near the river.",
+                     [("dead", 5, "exact", "Five", "members")], id="of-phrase-before-kind"),
+        pytest.param("Eight members of a trade union were detained.",
+                     [("arrested", 8, "exact", "Eight", "members")], id="of-a-phrase"),
+        pytest.param("A crowd of about 400 later swelled to more than 6,000 outside the court.",
+                     [("size", 6000, "more_than", "more than 6,000", None)], id="crowd-grew"),
+        pytest.param("Soldiers killed 9 rebels, and the army's budget rose to 700.",
+                     [("dead", 9, "exact", "9", "rebels")], id="other-thing-grew"),
+    ],
+)  # fmt: skip
+def test_news_constructions(text: str, expected: list[tuple]) -> None:
+    assert q(text) == expected

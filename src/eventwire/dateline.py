@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-__all__ = ["Dateline", "credit_tail", "split_dateline"]
+__all__ = ["Dateline", "credit_tail", "dateline_day", "split_dateline"]
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE = r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
-_REGION = r"(?:,\s*(?:[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,3}|" + _MONTH + r"\s\d{1,2}))?"
+_REGION = r"(?:,\s*[A-Z][A-Za-z.'’-]+(?:\s[A-Z][A-Za-z.'’-]+){0,3})?"
+_DAY = rf"(?:,\s*(?P<month>{_MONTH})\s(?P<day>\d{{1,2}}))?"
 _AGENCY = r"(?:\s*\((?:[A-Za-z]+)\))?"
 _SEP = r"\s*(?:--|—|–|:)\s+"
-_PLACE_LINE = re.compile(rf"^(?P<place>{_PLACE}){_REGION}{_AGENCY}{_SEP}")
+# "WASHINGTON (Reuters) - ": a plain hyphen separates only after an agency.
+_PLACE_LINE = re.compile(
+    rf"^(?P<place>{_PLACE}){_REGION}{_DAY}(?:{_AGENCY}{_SEP}|\s*\([A-Za-z]+\)\s+-\s+)"
+)
 _DATE_LINE = re.compile(
     rf"^(?P<date>{_MONTH}\s\d{{1,2}},\s\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     rf"(?P<rest>[ \d:]*(?:[A-Z]{{2,4}})?(?:\s{_PLACE})?){_SEP}"
@@ -32,7 +36,7 @@ _CREDIT = re.compile(
     r"(?:[A-Z]{2,}|Reuters|Getty(?:\sImages)?)(?:\s*/\s*[A-Z][A-Za-z]*)*\s+"
     r"(?:(?P<place>[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}):\s+)?"
 )
-_WIRE = re.compile(r"\([A-Za-z]+\)\s*(?:--|—|–)\s+$")
+_WIRE = re.compile(r"\([A-Za-z]+\)\s*(?:--|—|–|-)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,7 @@ class Dateline:
     length: int  # characters to skip, separator and spaces included
     place: str | None
     date: datetime | None
+    month_day: tuple[int, int] | None = None  # "May 28" with no year
 
 
 def split_dateline(paragraph: str, *, opening: bool = True) -> Dateline | None:
@@ -57,7 +62,32 @@ def split_dateline(paragraph: str, *, opening: bool = True) -> Dateline | None:
     if match and len(match["place"]) >= 3 and match.end() < len(paragraph) and (
         opening or _WIRE.search(match.group(0))
     ):
-        return Dateline(match.end(), match["place"].title(), None)
+        month_day = None
+        if match["month"]:
+            month = datetime.strptime(match["month"][:3], "%b").month
+            month_day = (month, int(match["day"]))
+        return Dateline(match.end(), match["place"].title(), None, month_day)
+    return None
+
+
+DATELINE_LAG = 7  # days a story may be published after its dateline
+
+
+def dateline_day(line: Dateline, published: datetime | None) -> datetime | None:
+    """The calendar day of a month-and-day dateline, in the year that puts it on or up to
+    a week before publication ("May 28" published 2019-05-29 is 2019-05-28; "Dec. 31"
+    published 2020-01-02 is 2019-12-31). ``None`` without a publication time, and when no
+    year fits: the dateline then says nothing safe about the year."""
+    if line.month_day is None or published is None:
+        return None
+    month, day = line.month_day
+    for year in (published.year, published.year - 1):
+        try:
+            when = datetime(year, month, day)
+        except ValueError:
+            continue
+        if timedelta(0) <= published.replace(tzinfo=None) - when < timedelta(days=DATELINE_LAG + 1):
+            return when
     return None
 
 

@@ -552,6 +552,7 @@ def code_events(doc: Document, config: CoderConfig) -> Document:
     book = codebook(config.model)
     resolver = ActorResolver(book, article.text)
     now = _present_year(article)
+    day = _story_day(article)
     events: list[Event] = []
     for index, sentence in enumerate(doc.sentences):
         if sentence.is_headline and not config.code_headline:
@@ -561,8 +562,49 @@ def code_events(doc: Document, config: CoderConfig) -> Document:
             continue  # a question asserts nothing
         resolver.begin(index, sentence)
         drafts = _sentence_drafts(sentence, resolver)
-        events.extend(_finish(sentence, drafts, article, resolver, config, now))
+        found = _finish(sentence, drafts, article, resolver, config, now, day)
+        if not found and index:
+            _add_toll(events, doc.sentences[index - 1], sentence, article.text)
+        events.extend(found)
     return replace(doc, events=tuple(events))
+
+
+def _story_day(article: Any) -> datetime | None:
+    """The day "on Tuesday" counts from when it is not the publication's: a dateline's
+    "LAGOS, May 28 (Xinhua) --" in a story published a few days later."""
+    from ..dateline import dateline_day, split_dateline
+
+    for index, para in enumerate(article.paragraphs[:3]):
+        if article.headline and index == 0:
+            continue
+        line = split_dateline(para.slice(article.text))
+        if line is not None:
+            return dateline_day(line, article.published)
+    return None
+
+
+TOLL_KINDS = {"dead", "injured"}
+# Words that make a casualty sentence another incident's: "In a separate attack, ...".
+OTHER_INCIDENT = {"separate", "another", "elsewhere", "earlier", "also", "meanwhile", "similar",
+                  "previous", "last", "since", "total", "overall", "year", "month", "week"}
+
+
+def _add_toll(events: list[Event], previous: Sentence, sentence: Sentence, text: str) -> None:
+    """Casualties told in the sentence after an attack: "Gunmen stormed a checkpoint near
+    Mosul. Two soldiers were killed and three wounded." A sentence with no event of its own
+    that opens with the count gives the previous sentence's last attack the kinds it lacks."""
+    attacks = [i for i, e in enumerate(events) if e.sentence == previous.span and e.type == "ASSAULT"]
+    if not attacks or any(t.lower_ in OTHER_INCIDENT for t in sentence.doc):
+        return
+    event = events[attacks[-1]]
+    tolls = [q for q in _quantities(sentence, sentence.span.slice(text)) if q.kind in TOLL_KINDS]
+    opening = sentence.doc[min(4, len(sentence.doc) - 1)]
+    if not tolls or tolls[0].span.start > sentence.base + opening.idx:
+        return
+    had = {q.kind for q in event.quantities}
+    added = tuple(q for q in tolls if q.kind not in had)
+    if added:
+        events[attacks[-1]] = replace(event, quantities=event.quantities + added)
 
 
 def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft]:
@@ -1645,26 +1687,31 @@ def _inside(
 
 
 def _claim(token: Any, sentence: Sentence, resolver: ActorResolver, reports: set[int]) -> tuple[Claim | None, bool]:
-    """Who claims the event (a reporting verb above it, or "according to"), and hedging."""
+    """Who claims the event (a reporting verb above it or beside it, or "according to"),
+    and hedging."""
     hedged = False
     claim = None
     node = token
+    modified = False  # the walk has left the event through a noun's clause
     sent = sentence.doc
     for _ in range(10):
         if node.lemma_.lower() in HEDGES or any(
             c.lemma_.lower() in HEDGES for c in node.children if c.dep_ in {"advmod", "aux"}
         ):
             hedged = True
+        aside = _aside_report(node, reports)
+        if aside is not None:
+            claim = _claimant(aside, sentence, resolver)
+            if claim is not None:
+                break
         head = node.head
         if head is node:
             break
-        if head.i in reports and node.dep_ in {"ccomp", "xcomp", "conj", "advcl", "parataxis", "dobj"}:
-            subjects, _ = subject_heads(head)
-            if subjects:
-                actors = resolver.resolve_group(sentence, subjects[0])
-                if actors:
-                    claim = _claim_from(actors, subjects[0], sentence, resolver)
-                    break
+        if head.i in reports and _reports_on(node, modified):
+            claim = _claimant(head, sentence, resolver)
+            if claim is not None:
+                break
+        modified = modified or node.dep_ in {"acl", "relcl"}
         node = head
     if claim is None:
         for t in sent:
@@ -1675,21 +1722,57 @@ def _claim(token: Any, sentence: Sentence, resolver: ActorResolver, reports: set
                 if not objs:
                     objs = [c for c in t.subtree if c.dep_ == "pobj"]
                 if objs:
-                    actors = resolver.resolve_group(sentence, objs[0])
-                    if actors:
-                        claim = _claim_from(actors, objs[0], sentence, resolver)
+                    claim = _claim_from(resolver.resolve_group(sentence, objs[0]), objs[0], sentence, resolver)
     if any(t.lower_ in {"reportedly", "allegedly", "purportedly"} for t in sent):
         hedged = True
     return claim, hedged
 
 
-def _claim_from(actors: list[Actor], head: Any, sentence: Sentence, resolver: ActorResolver) -> Claim:
-    first = actors[0]
+def _reports_on(node: Any, modified: bool) -> bool:
+    """Does the reporting verb above ``node`` report it? A clause does; an object only when
+    the event is in it ("reported a total of 25 attacks"), not in a clause modifying a
+    thing written ("had written a foreword praising X")."""
+    return node.dep_ in {"ccomp", "xcomp", "conj", "advcl", "parataxis"} or (
+        node.dep_ == "dobj" and not modified
+    )
+
+
+def _aside_report(node: Any, reports: set[int]) -> Any | None:
+    """A reporting verb set off beside the clause, with a subject and nothing said of its
+    own: "The suspect, police said, was arrested", "..., a spokesman said in Jos" (often
+    parsed as a conjunct)."""
+    return next((c for c in node.children if c.dep_ in {"parataxis", "conj"} and c.i in reports
+                 and c.i > node.left_edge.i
+                 and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                 and not any(g.dep_ in {"ccomp", "dobj", "xcomp"} for g in c.children)), None)
+
+
+def _claimant(report: Any, sentence: Sentence, resolver: ActorResolver) -> Claim | None:
+    subjects, _ = subject_heads(report)
+    if not subjects:
+        return None
+    return _claim_from(resolver.resolve_group(sentence, subjects[0]), subjects[0], sentence, resolver)
+
+
+def _claim_from(actors: list[Actor], head: Any, sentence: Sentence, resolver: ActorResolver) -> Claim | None:
+    """The claimant: the actor the head resolves to, else the bare noun phrase ("medics",
+    "the centre's director"); an unresolved pronoun claims nothing."""
+    if not actors and (head.pos_ not in {"NOUN", "PROPN"} or head.lower_ in CLAIM_NOT):
+        return None
+    first = actors[0] if actors else None
     left = min((t for t in head.subtree if t.dep_ not in {"relcl", "acl", "punct"}), key=lambda t: t.i)
-    span = token_span(sentence, left, head)
+    right = head
+    if not actors:  # "sources close to the airline", "the director of the hospital"
+        right = max((c.right_edge for c in head.rights if c.dep_ in {"prep", "amod"}),
+                    key=lambda t: t.i, default=head)
+    while not right.whitespace_ and right.i + 1 < len(right.doc) and (
+        right.nbor().is_alpha or right.nbor().text == "-"
+    ):
+        right = right.nbor()  # "co-chairman", split by the tokenizer
+    span = token_span(sentence, left, right)
     return Claim(
-        text=span.slice(resolver.text), span=span, country=first.country, igo=first.igo,
-        sector=first.sector,
+        text=span.slice(resolver.text), span=span, country=first and first.country,
+        igo=first and first.igo, sector=first and first.sector,
     )  # fmt: skip
 
 
@@ -1760,12 +1843,13 @@ def _finish(
     resolver: ActorResolver,
     config: CoderConfig,
     now: int | None = None,
+    day: datetime | None = None,
 ) -> list[Event]:
     from ..contract import QUAD_CLASS
 
     events: list[Event] = []
     sentence_text = sentence.span.slice(article.text)
-    dates = _dates(sentence, sentence_text, article.published)
+    dates = _dates(sentence, sentence_text, day or article.published)
     trigger_ids = {d.trigger.token.i for d in drafts}
     reports = {t.i for t in sentence.doc if t.lemma_.lower() in REPORT_LEMMAS}
     kept: list[_Draft] = []
@@ -1881,6 +1965,8 @@ def _finish(
     return events
 
 
+# Subjects of a reporting verb that name no claimant.
+CLAIM_NOT = {"details", "one", "who", "which", "that", "this", "none", "all", "both", "each", "some", "others"}
 REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "note",
                  "declare", "confirm", "reveal", "write", "estimate", "insist"}  # fmt: skip
 
@@ -2129,6 +2215,8 @@ def _date_for(draft: _Draft, dates: list[_DateHit], trigger_ids: set[int], repor
                 continue  # belongs to another event of the sentence
             if d.anchor.i in reports and d.anchor.i in ancestors:
                 continue  # the date of the report, not of the event
+            if _in_other_clause(d.anchor, token):
+                continue
             pool.append(d)
         trig_start = draft.sentence.base + token.idx
         own = sorted(pool, key=lambda d: abs(d.start - trig_start))[:1]
@@ -2136,6 +2224,23 @@ def _date_for(draft: _Draft, dates: list[_DateHit], trigger_ids: set[int], repor
         return None
     best = own[0]
     return best.date, best.precision, best.text, Span(best.start, best.end)
+
+
+def _in_other_clause(anchor: Any, token: Any) -> bool:
+    """Is a date inside a clause apart from the event's: a relative clause ("X, who has
+    worked for Y since 2002, was detained") or one with a subject of its own beside it
+    ("asked the FBI for help, but tests carried out earlier this month failed")? A
+    participle is not enough: the parser hangs the event's own date on it ("blocked
+    roads leading to the centre on Sunday")."""
+    if _is_verbal(anchor) and anchor is not token and not anchor.is_ancestor(token) \
+            and not token.is_ancestor(anchor) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in anchor.children):
+        return True
+    for node in [anchor, *anchor.ancestors]:
+        if node is token or node.is_ancestor(token):
+            return False
+        if node.dep_ in {"relcl", "appos"}:
+            return True
+    return False
 
 
 HISTORY_YEARS = 3  # an event dated this many years before the article's present is background

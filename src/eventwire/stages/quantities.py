@@ -667,9 +667,11 @@ def _following_kind(toks: list[_Tok], j: int, head: int) -> str | None:
             _low(toks, j + 1) in _INJURY_NOUNS or _low(toks, j + 2) in _INJURY_NOUNS
         ):
             return _INJ  # "four firefighters suffered minor injuries"
-        if w in _FILLER or (w.endswith("ly") and len(w) > 4 and w.isalpha()):
+        # "six members of the same family were shot dead": one short "of" phrase
+        of_phrase = w == "of" and first and _low(toks, j + 1) in _OF_DETERMINERS
+        if (w in _FILLER and not of_phrase) or (w.endswith("ly") and len(w) > 4 and w.isalpha()):
             pass
-        elif w in _PLACE_PREPS and not place_done:
+        elif (w in _PLACE_PREPS or of_phrase) and not place_done:
             place_done = True
             k = j + 1
             limit = min(n, j + 5)
@@ -690,6 +692,7 @@ def _following_kind(toks: list[_Tok], j: int, head: int) -> str | None:
     return None
 
 
+_OF_DETERMINERS = _words("the a an one his her their its")
 _PASSIVE_AUX = _words("were was are is been being be")
 _IRREGULAR_PARTICIPLES = _words(
     "shot hit held taken seen struck caught beaten stabbed hurt cut put sent found known "
@@ -874,6 +877,7 @@ def _scan(text: str, toks: list[_Tok]) -> list[dict]:
         })
         i = max(after_unit, end)
     _coordinate(toks, found)
+    _grow(toks, found)
     return found
 
 
@@ -888,6 +892,24 @@ _NOT_SIZE_BEFORE = _words(
 _QUALIFIER_FIRST = frozenset(k[0] for k in _QUALIFIERS)
 _VAGUE_FIRST = frozenset(k[0] for k in _VAGUE)
 _COORD = _words("and , or as well as plus")
+
+
+_GROWTH = _words("swelled swollen swelling grew grown growing rose risen rising climbed "
+                 "increased jumped")
+# Words between a count and the verb of its growth: "3,000, but it later swelled to".
+_GROWN_LINKS = _words(", but and the it its that then soon later has had number total figure")
+
+
+def _grow(toks: list[_Tok], found: list[dict]) -> None:
+    """A count that grew: "a crowd of 3,000 swelled to more than 10,000" is one crowd, and
+    its size is the later figure; the earlier one is dropped."""
+    for a, b in zip(found, found[1:]):
+        between = [t.low for t in toks[a["after"] : b["first"] - 2]]
+        if a["kind"] is not None and b["kind"] is None and _low(toks, b["first"] - 1) == "to" \
+                and _low(toks, b["first"] - 2) in _GROWTH and len(between) <= 8 \
+                and all(w in _GROWN_LINKS or w in _CROWD_NOUNS or w.endswith("ly") for w in between):
+            b["kind"], b["how"], b["unit"] = a["kind"], "grown", b["unit"] or a["unit"]
+            a["kind"] = None
 
 
 def _coordinate(toks: list[_Tok], found: list[dict]) -> None:
