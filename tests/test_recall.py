@@ -62,3 +62,9 @@ def test_side_clause_names_no_target(coder: Coder) -> None:
     events = code(coder, "Peru lifted the curfew in Lima as police in Chile cracked down on Bolivian miners.")
     concessions = [e for e in events if e.type == "CONCEDE"]
     assert concessions and not any(a.code == "BOL" for e in concessions for a in e.targets)
+
+
+def test_announced_resignation_stays_a_resignation(coder: Coder) -> None:
+    """"will step down": no pledge to anyone, the resignation itself (PLOVER RETREAT:resign)."""
+    events = code(coder, "The Kenyan finance minister will step down next month, his office said.")
+    assert [(e.type, e.mode, e.polarity) for e in events] == [("RETREAT", "resign", "future")]

@@ -92,6 +92,8 @@ UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "
                      "hypothetical", "imminent", "prospective"}  # fmt: skip
 # Types whose target may be the place where they happened ("lifted the curfew in X").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}
+# The PLOVER type and mode of a resignation, which stays one when announced for later.
+RESIGNATION = ("RETREAT", "resign")
 # PLOVER: cooperative actions of these types reported in the future tense are AGREE.
 FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Lexicon codes whose object is a person or group (the target), not a thing handed over.
@@ -702,7 +704,9 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _threat_code(code) if _quad(code) in {3, 4} else "131"  # a conditional sanction
         polarity = "asserted"
         rule += ":ultimatum"
-    if polarity == "future" and lexeme.cls == "plain":
+    if polarity == "future" and lexeme.cls == "plain" and lexeme.plover == RESIGNATION:
+        rule += ":future"  # "will step down": an announced resignation, no pledge to anyone
+    elif polarity == "future" and lexeme.cls == "plain":
         code = _future_code(code)
         polarity = "asserted"
         rule += ":future"
