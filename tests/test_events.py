@@ -191,11 +191,6 @@ def test_events_sent_troops_is_mobilize_with_size(coder):
     assert sizes == [("size", 5000, "exact")]
 
 
-@pytest.mark.xfail(
-    reason="coder: no event at all for 'killed at least 12 Ukrainian soldiers' (the same "
-    "with 'civilians'); 'killed 12 Ukrainian soldiers near Bakhmut' still codes",
-    strict=True,
-)
 def test_events_killed_at_least_is_assault_with_dead(coder):
     event = only(code(coder, "Russian forces killed at least 12 Ukrainian soldiers."), "ASSAULT")
     assert codes(event.sources) == ["RUS"]

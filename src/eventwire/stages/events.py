@@ -98,6 +98,8 @@ UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "
                      "hypothetical", "imminent", "prospective"}  # fmt: skip
 # Types whose target may be the place where they happened ("lifted the curfew in X").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}
+# The PLOVER type and mode of a resignation, which stays one when announced for later.
+RESIGNATION = ("RETREAT", "resign")
 # PLOVER: cooperative actions of these types reported in the future tense are AGREE.
 FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Lexicon codes whose object is a person or group (the target), not a thing handed over.
@@ -107,6 +109,9 @@ PERSON_OBJECT_CODES = {"0841", "166", "1661", "1662", "174", "043", "041", "114"
                        "173", "181", "186", "171", "1711", "1712", "192", "190"}  # fmt: skip
 RECIPIENT_REQUIRED = {"AID", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT",
                       "COERCE", "ASSAULT"}  # fmt: skip
+# What is fired or launched, never whom it hits: "launched artillery against X".
+ARMAMENTS = {"artillery", "mortar", "rocket", "missile", "shell", "barrage", "grenade", "bomb",
+             "drone", "salvo", "volley"}  # fmt: skip
 # Objects that are what is sent, signed or imposed, not who receives it.
 INSTRUMENTS = {
     "troop", "troops", "soldier", "force", "forces", "army", "warship", "tank", "jet",
@@ -394,11 +399,12 @@ def _is_passive(verb: Any) -> bool:
     if _shares_passive(verb):
         return True
     # Headline passive: "20 activists detained in X" (a participle with a subject, no auxiliary).
+    # A direct object makes it an active past tense the tagger misread: "X investigated the case".
     return (
         verb.tag_ == "VBN"
         and verb.dep_ == "ROOT"
         and any(c.dep_ == "nsubj" for c in verb.children)
-        and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children)
+        and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
     )
 
 
@@ -735,6 +741,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         targets, target_tokens = _complement_targets(token, sentence, resolver, own, asked=asked)
         if targets:
             rule += ":complement-target"
+    if not targets and cameo_entry(code).plover in {"CONCEDE", "AGREE"}:
+        targets, target_tokens = _negotiating_parties(token, sentence, resolver, own)
+        if targets:
+            rule += ":negotiated-with"
     if polarity == "negated" and _quad(code) in COOPERATIVE_QUADS and not _is_plain_negation_exempt(lexeme):
         # Refusing cooperation is an event of its own: "will not accept", "failed to agree".
         code = _reject_code_for(code)
@@ -764,7 +774,9 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = _threat_code(code) if _quad(code) in {3, 4} else "131"  # a conditional sanction
         polarity = "asserted"
         rule += ":ultimatum"
-    if polarity == "future" and lexeme.cls == "plain":
+    if polarity == "future" and lexeme.cls == "plain" and lexeme.plover == RESIGNATION:
+        rule += ":future"  # "will step down": an announced resignation, no pledge to anyone
+    elif polarity == "future" and lexeme.cls == "plain":
         code = _future_code(code)
         polarity = "asserted"
         rule += ":future"
@@ -967,9 +979,11 @@ def _complement_targets(
     """Targets named in the trigger's complement: "demanded that X ...", "offered to hand
     over to X", "refused to meet X", "threatened to cut off electricity to X".
 
-    A request (``asked``) is put to the subject of its clause alone: "demanded that X free Y"."""
-    heads: list[Any] = []
-    frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}]
+    A request (``asked``) is put to the subject of its clause alone: "demanded that X free Y".
+    A subjectless clause that names no party passes the search on to its own complement:
+    "willing to send material to help defend X"."""
+    frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}
+                and not _side_clause(c)]
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
         for obj in _children(prep, {"pobj"}):
             frontier += [c for c in obj.children if c.dep_ in {"ccomp", "acl"}]
@@ -977,6 +991,7 @@ def _complement_targets(
         # "staged demonstrations to demand reforms from X": the light verb's purpose clause.
         frontier += [c for c in token.head.children if c.dep_ in {"advcl", "xcomp"}]
     for _ in range(3):
+        heads: list[Any] = []
         nxt = []
         for comp in frontier:
             subjects = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) if _content_clause(comp) else []
@@ -996,9 +1011,46 @@ def _complement_targets(
                         heads.extend(_children(prep, {"pobj"}))
             nxt.extend(c for c in comp.children if c.dep_ in {"xcomp", "ccomp"} or (
                 c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)))
-        if heads:
-            break
+        actors, used = _named_parties(heads, sentence, resolver, own)
+        if actors:
+            return actors, used
+        if heads and any(_children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) for comp in frontier):
+            break  # "saying he has to serve a term awarded by X": below lies another's act
         frontier = nxt
+    return [], []
+
+
+# Exchanges a concession or an agreement may follow: "called off the strike after talks with X".
+TALK_NOUNS = {"talk", "negotiation", "deliberation", "consultation", "discussion", "meeting", "dialogue"}
+
+
+def _negotiating_parties(
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """The other side of the talks a concession or agreement came out of: "called off a
+    strike after talks with the government", "agreed to withdraw following negotiations with X"."""
+    heads = [g for node in [token, *_children(token, {"xcomp"})]
+             for prep in _children(node, {"prep"}) if prep.lower_ in {"after", "following"}
+             for talk in _pobjs(prep) if talk.lemma_.lower() in TALK_NOUNS
+             for with_ in _children(talk, {"prep"}) if with_.lower_ == "with"
+             for g in _pobjs(with_)]  # fmt: skip
+    return _named_parties(heads, sentence, resolver, own)
+
+
+# Conjunctions that join a clause of its own, not what an action is for ("... as police
+# cracked down on X", "... while Y attacked Z").
+SIDE_MARKS = {"as", "while", "when", "whereas", "although", "though", "because", "since", "after", "before"}
+
+
+def _side_clause(clause: Any) -> bool:
+    """An adverbial clause that tells another event: "eased measures as Y cracked down on Z"."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in clause.children)
+
+
+def _named_parties(
+    heads: list[Any], sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """The parties complement heads name, leaving out a subject pronoun and the source again."""
     actors: list[Actor] = []
     used = []
     for head in heads:
@@ -1485,15 +1537,17 @@ def _targets(
                     continue  # "provided aid to X": the preposition is read below
                 if h.dep_ == "dobj" and lexeme.lemma in TOPIC_VERBS:
                     continue  # "discussed the crisis": what they talked about, not with whom
-                if h.dep_ != "dative" and thing and (
+                if h.dep_ != "dative" and (h.lemma_.lower() in ARMAMENTS or thing and (
                     h.lemma_.lower() in INSTRUMENTS or _object_lemmas(h) & obj_values
                     or lexeme.cls == "commit"
-                ):
+                )):
                     instruments.append(h)  # "imposed sanctions on X": look inside, not at it
                 else:
                     heads.append(h)
             if lexeme.lemma.endswith(" fire"):
                 heads = []
+            if not heads and not instruments:
+                heads = _shifted_objects(token)
         preps = lexeme.target_preps | {"against"}
         # "seized by gunmen from their farm": when the object names a party, only aimed
         # prepositions (against, on, at) add to it.
@@ -1554,12 +1608,20 @@ def _targets(
             actors.extend(found)
             used.append(head)
     if not actors and trig.is_verb:
-        for head in instruments:
+        # "launched artillery, mortar and rocket fire against X": any of the listed things may aim it.
+        for head in [i for h in instruments for i in (h, *h.conjuncts)]:
             found = _inside(head, sentence, resolver, own, places=True)
             if found:
                 actors.extend(found)
                 used.append(head)
     return actors, used
+
+
+def _shifted_objects(verb: Any) -> list[Any]:
+    """An object moved behind its "as" phrase, read by the parser as an apposition:
+    "denounced as a crime X's crackdown on Y"."""
+    return [a for prep in _children(verb, {"prep"}) if prep.lower_ == "as"
+            for obj in _pobjs(prep) for a in _children(obj, {"appos"})]  # fmt: skip
 
 
 def _as_places(actors: list[Actor]) -> list[Actor]:
