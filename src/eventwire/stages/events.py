@@ -39,7 +39,8 @@ NAME = "events.rules.v1"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "'d"}
-STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "resolve", "set"}
+STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "resolve", "set", "engage",
+                    "involve"}  # fmt: skip
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
@@ -442,7 +443,7 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
                     if objs:
                         return objs, "adverbial-agent"
             passive = passive_patients(head)
-            if passive:  # "were killed while fighting": they fought
+            if passive and not _nominal_gerund(verb):  # "were killed while fighting": they fought
                 return passive, "adverbial-passive"
         return subject_heads(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
@@ -1242,6 +1243,9 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 more, how2 = subject_heads(noun.head)
                 for head in more:
                     actors.extend(resolver.resolve_group(sentence, head))
+        if not heads and _is_passive(token) and cameo_entry(trig.lexeme.cameo).plover == "ASSAULT":
+            actors, heads = _attack_agents(token, sentence, resolver)
+            how = "attack-agent" if actors else how
         return actors, heads, how
     # Nouns: possessor, "by" agent, nationality modifier, "between X and Y", light verb subject.
     heads = []
@@ -1290,7 +1294,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             own_type = cameo_entry(trig.lexeme.cameo).plover
             participates = direct and (other is None or other == own_type) and (
                 prep in PARTICIPATION_PREPS or prep == "for")
-            victims = _is_passive(governor) or (governor.dep_ == "conj" and _is_passive(governor.head))
+            victims = (_is_passive(governor) or (governor.dep_ == "conj" and _is_passive(governor.head))) \
+                and lemma not in STATIVE_PASSIVES  # "forces were engaged in fighting": they fought
             if victims and token.lemma_.lower() not in SYMMETRIC_LEMMAS:
                 participates = False  # "two were killed and 13 wounded in a shooting"
             if ((token.dep_ == "dobj" or measured) and (_is_light(governor) or _named_light(trig, governor))) \
@@ -1311,6 +1316,51 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+# Prepositions by which a harm names the attack it came in ("killed in an air strike").
+ATTACK_PREPS = {"in", "during"}
+# How a noun trigger names its own agent: "Israeli shelling", "an attack by rebels", "Russia's strikes".
+OWN_AGENT_HOWS = {"possessor", "by-agent", "modifier"}
+
+
+def _attack_agents(verb: Any, sentence: Sentence, resolver: ActorResolver) -> tuple[list[Actor], list[Any]]:
+    """"were killed in an Israeli air strike", "wounded in an attack by rebels": a passive
+    harm with no "by" is done by whoever the attack it came in names."""
+    triggers = {t.token.i: t for t in find_triggers(verb.sent)}
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ not in ATTACK_PREPS:
+            continue
+        for obj in _pobjs(prep):
+            trig = triggers.get(obj.i)
+            if trig is None or trig.is_verb or cameo_entry(trig.lexeme.cameo).plover != "ASSAULT":
+                continue
+            actors, heads, how = _sources(trig, sentence, resolver)
+            if actors and how in OWN_AGENT_HOWS:
+                return actors, heads
+    for gerund in _children(verb, {"advcl"}):
+        trig = triggers.get(gerund.i)
+        if trig is None or not _nominal_gerund(gerund) or cameo_entry(trig.lexeme.cameo).plover != "ASSAULT":
+            continue
+        # "killed in Israeli tank shelling", the gerund parsed as a clause: "Israeli" names it.
+        for mod in verb.doc[gerund.i - 1].subtree:
+            if mod.dep_ in {"amod", "compound"} and mod.i < gerund.i:
+                found = resolver.resolve(sentence, mod)
+                if found and found[0].code:
+                    return found, [mod]
+    return [], []
+
+
+def _nominal_gerund(verb: Any) -> bool:
+    """Is a gerund parsed as a clause really a noun: "killed in Israeli tank [shelling]"?
+    It follows the object of an "in" phrase of its head, with no subject or marker of its own."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == verb.sent.start:
+        return False
+    if any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return any(p.dep_ == "prep" and p.lower_ in ATTACK_PREPS and p.head.i == verb.head.i
+               and p.is_ancestor(before) for p in before.ancestors)
 
 
 def _mediation(trig: Trigger) -> bool:
@@ -1440,12 +1490,13 @@ def _targets(
             heads = between[:1] if _mediation(trig) else between[1:]  # conjuncts come along
         preps = lexeme.target_preps | {"against", "on"}
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between":
+            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
+                    and not _is_time_phrase(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
         if not heads:
             heads = _nested_against(token)
-        if not heads and token.dep_ in {"nsubj", "dobj"} and lexeme.target_preps & {"of"}:
-            pass
+        if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
+            heads = _casualties(token) or _engaged(token)
     if not heads and trig.is_verb:
         # "donated and delivered goods to X": a conjoined verb's recipient.
         for other in [*token.conjuncts]:
@@ -1477,6 +1528,30 @@ def _targets(
                 actors.extend(found)
                 used.append(head)
     return actors, used
+
+
+# Verbs of dying whose subject is the victim of the attack they happened in.
+DYING_VERBS = {"die", "perish"}
+
+
+def _casualties(noun: Any) -> list[Any]:
+    """"two children died in an Israeli air strike": who died in an attack is its target."""
+    governor, prep = _governing_verb(noun)
+    if governor is None or prep not in ATTACK_PREPS or noun.head.head.i != governor.i:
+        return []
+    if not set(_lemma_forms(governor)) & DYING_VERBS:
+        return []
+    return _children(governor, SUBJECT_DEPS)
+
+
+def _engaged(noun: Any) -> list[Any]:
+    """"police engaged gunmen in a firefight": whom the subject engaged is the opponent."""
+    governor, prep = _governing_verb(noun)
+    if governor is None or prep != "in" or noun.head.head.i != governor.i:
+        return []
+    if governor.lemma_.lower() != "engage" or _is_passive(governor):
+        return []
+    return _children(governor, {"dobj"})
 
 
 def _as_places(actors: list[Actor]) -> list[Actor]:
@@ -1757,6 +1832,9 @@ def _finish(
                 t.dep_ in PASSIVE_SUBJECT_DEPS for t in draft.source_tokens
             ):  # who acted there, not who suffered it ("children were killed in shelling in X")
                 draft.sources = [_located(a, draft.location.country) for a in draft.sources]
+            if draft.location is not None and draft.location.country and plover == "ASSAULT":
+                # "children were killed in shelling in X": civilians harmed in X are X's people
+                draft.targets = [_located(a, draft.location.country) for a in draft.targets]
         threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
         if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
@@ -1938,11 +2016,24 @@ def _unknown_attacker(draft: _Draft, plover: str | None) -> bool:
     someone the text does not name is still an event (with no source)."""
     if plover != "ASSAULT" or not draft.targets or not any(a.code for a in draft.targets):
         return False
-    if not _is_passive(draft.trigger.token) and draft.trigger.is_verb:
+    token = draft.trigger.token
+    if not _is_passive(token) and draft.trigger.is_verb and not _weapon_subject(draft):
         return False
     draft.rule += ":unknown-attacker"
     draft.confidence -= 0.2
     return True
+
+
+# What kills without being anyone: "a roadside bomb killed", "the blast wounded".
+WEAPON_NOUNS = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "device", "ied",
+                "missile", "rocket", "shell", "grenade", "explosive", "attack", "strike",
+                "airstrike", "shelling", "bullet", "drone", "mortar", "booby-trap"}  # fmt: skip
+
+
+def _weapon_subject(draft: _Draft) -> bool:
+    """"A roadside bomb killed two soldiers": the subject is the weapon, its user unnamed."""
+    return bool(draft.source_tokens) and not draft.sources and all(
+        h.lemma_.lower() in WEAPON_NOUNS for h in draft.source_tokens)
 
 
 def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
