@@ -70,3 +70,34 @@ def test_victims_are_not_the_shellers(coder: Coder) -> None:
 def test_fighters_killed_in_clashes_are_not_victims_of_themselves(coder: Coder) -> None:
     events = code(coder, "Two soldiers were killed in clashes with rebels.")
     assert all(names(e.sources) != names(e.targets) for e in events)
+
+
+def test_existential_passive(coder: Coder) -> None:
+    event = only(code(coder, "There were eight Chadian soldiers killed near the border."), "ASSAULT")
+    assert names(event.sources) == []
+    assert names(event.targets) == ["TCD"]
+
+
+def test_existential_passive_with_agent(coder: Coder) -> None:
+    event = only(code(coder, "There were two Iraqi soldiers killed by Turkish drones."), "ASSAULT")
+    assert names(event.sources) == ["TUR"]
+    assert names(event.targets) == ["IRQ"]
+
+
+def test_existential_none_killed(coder: Coder) -> None:
+    assert not code(coder, "There were no Egyptian soldiers killed.")
+
+
+def test_thwarted_attempt_is_an_attack_by_someone_else(coder: Coder) -> None:
+    event = only(code(coder, "Police foiled an attempt to assassinate the Ghanaian president."), "ASSAULT")
+    assert event.cameo == "185"
+    assert names(event.sources) == []
+    assert names(event.targets) == ["GHA"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police foiled a plot to assassinate the Ghanaian president.",
+    "The army prevented rebels from attacking the Malian capital.",
+])  # fmt: skip
+def test_what_was_prevented_did_not_happen(coder: Coder, text: str) -> None:
+    assert not [e for e in code(coder, text) if e.type == "ASSAULT"]

@@ -64,6 +64,11 @@ WISH_VERBS = {"hope", "wish", "want", "expect", "doubt", "fear", "pray", "dream"
 PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
               "threat", "order", "call", "demand", "request", "offer", "pledge",
               "promise", "decision", "readiness", "willingness", "right", "ability"}  # fmt: skip
+# Verbs that keep an action from happening: "foiled a plot to", "prevented X from attacking".
+THWART_VERBS = {"foil", "thwart", "prevent", "avert", "frustrate", "stop", "preempt", "pre-empt",
+                "deter", "block", "bar", "dissuade", "forestall"}  # fmt: skip
+# Nouns whose infinitive was tried, failed or not: "an attempt to assassinate X" is an attack.
+ATTEMPT_NOUNS = {"attempt"}
 # Verbs whose complement is an intention, not a fact: the event is in the future.
 INTENT_VERBS = {
     "plan", "intend", "prepare", "want", "hope", "expect", "aim", "seek",
@@ -435,6 +440,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
             return obj, "object-control"
         return subject_heads(head, depth + 1)
     if dep == "advcl" and _is_verbal(head):
+        if _planned_object(verb) is not None and head.lemma_.lower() in THWART_VERBS:
+            return [], ""  # "foiled a plot to kill X", the infinitive hung on the verb
         if _is_passive(head):
             marked = any(c.dep_ == "mark" for c in verb.children)
             if not marked:  # "was attacked by X, killing 20": X did the killing
@@ -454,6 +461,9 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
                 return obj, "object-control"
             return subject_heads(governor, depth + 1)
     if dep == "acl":
+        if _existential_patients(verb):  # "there were ten killed by X"
+            agents = [o for a in _children(verb, {"agent"}) for o in _children(a, {"pobj"})]
+            return (agents, "passive-agent") if agents else ([], "")
         if verb.tag_ == "VBN":
             return [], ""  # "Brady, shot in the head": the noun is who suffered it
         noun = head
@@ -461,6 +471,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
             codebook().sector_of([noun.lemma_.lower()]) is not None
         )
         if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head) and not agentive:
+            if noun.head.lemma_.lower() in THWART_VERBS:
+                return [], ""  # "police foiled an attempt to kill X": not the police
             return subject_heads(noun.head, depth + 1)  # "a statement condemning X": its issuer
         return [noun], "participle"  # "demonstrators protesting the results": they protest
     if dep == "relcl":
@@ -473,6 +485,17 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persuade",
                         "implore", "encourage", "allow", "help", "invite", "tell", "request",
                         "compel", "push", "pressure", "pressurise", "pressurize"}  # fmt: skip
+
+
+def _planned_object(verb: Any) -> Any | None:
+    """The object an infinitive parsed as a purpose clause belongs to: "foiled a plot
+    [to kill X]" -- the object ends right before its "to"."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for obj in _children(verb.head, {"dobj"}):
+        if obj.right_edge.i + 2 == verb.i and obj.i < verb.i:
+            return obj
+    return None
 
 
 def passive_patients(verb: Any, depth: int = 0) -> list[Any]:
@@ -620,6 +643,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if not trig.is_verb and not _named_light(trig, token.head) and _governed_by_other_verb(token, by_token):
         return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
     polarity = _polarity(token)
+    if code == "186" and _attempted(token):
+        code = "185"  # "an attempt to assassinate X", "tried to assassinate X"
     sources, source_tokens, how = _sources(trig, sentence, resolver)
     own = {a.code or a.name or "" for a in sources if a.code or a.name} | {
         f"text:{a.text.lower()}" for a in sources if not a.code}
@@ -712,6 +737,13 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _attempted(token: Any) -> bool:
+    """Is the action only attempted: "an attempt to kill X", "tried to assassinate X"?"""
+    if token.dep_ == "acl":
+        return token.head.lemma_.lower() in ATTEMPT_NOUNS
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in {"try", "attempt", "seek"}
 
 
 def _prepared(token: Any) -> bool:
@@ -1209,8 +1241,19 @@ def _polarity(token: Any) -> str:
             node.head.lemma_.lower() in WISH_VERBS
         ):
             return "hypothetical"  # "I hope the governments talk", "they doubt that X is committed"
+        if node.dep_ == "acl" and node.tag_ in {"VBN", "VBD"} and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in node.head.children
+        ):
+            return "negated"  # "there were no soldiers killed"
         if node.dep_ == "acl" and node.head.lemma_.lower() in PLAN_NOUNS:
             return "hypothetical"  # "a plan to kill X", "a bid to seize the city"
+        planned = _planned_object(node)
+        if planned is not None and planned.lemma_.lower() in PLAN_NOUNS:
+            return "hypothetical"  # "foiled a plot to kill X", parsed as a purpose clause
+        if node.dep_ in {"pcomp", "xcomp"} and _is_verbal(node) and (
+            set(_lemma_forms(node.head.head if node.dep_ == "pcomp" else node.head)) & THWART_VERBS
+        ):
+            return "negated"  # "prevented the rebels from attacking X"
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
@@ -1432,6 +1475,7 @@ def _targets(
         stative = token.lemma_.lower() in STATIVE_PASSIVES and not _children(token, {"agent"})
         if _is_passive(token) and not stative:  # "X is opposed to Y": X is the source
             heads = passive_patients(token)
+        heads = heads or _existential_patients(token)
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
         instruments: list[Any] = []
@@ -1552,6 +1596,14 @@ def _engaged(noun: Any) -> list[Any]:
     if governor.lemma_.lower() != "engage" or _is_passive(governor):
         return []
     return _children(governor, {"dobj"})
+
+
+def _existential_patients(verb: Any) -> list[Any]:
+    """"There were ten soldiers killed in X": the noun the participle hangs on suffered it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.dep_ != "attr":
+        return []
+    return [noun] if any(c.dep_ == "expl" for c in noun.head.children) else []
 
 
 def _as_places(actors: list[Actor]) -> list[Actor]:
@@ -1817,7 +1869,8 @@ def _finish(
         plover = cameo_entry(draft.cameo).plover
         if not plover or plover not in QUAD_CLASS:
             continue
-        if not draft.sources and draft.cameo in {"173", "174", "090"} and _is_passive(draft.trigger.token):
+        if not draft.sources and draft.cameo in {"173", "174", "090"} and (
+                _is_passive(draft.trigger.token) or _existential_patients(draft.trigger.token)):
             # "was arrested in Lebanon": the state that arrests where it happened.
             draft.sources = [replace(a, sector="GOV") for a in _place_targets(draft.trigger.token, sentence, resolver)
                              if a.country and a.country not in {t.country for t in draft.targets}][:1]
@@ -2017,7 +2070,9 @@ def _unknown_attacker(draft: _Draft, plover: str | None) -> bool:
     if plover != "ASSAULT" or not draft.targets or not any(a.code for a in draft.targets):
         return False
     token = draft.trigger.token
-    if not _is_passive(token) and draft.trigger.is_verb and not _weapon_subject(draft):
+    attempted = token.dep_ == "acl" and _attempted(token)
+    if not (_is_passive(token) or _existential_patients(token) or attempted) and draft.trigger.is_verb \
+            and not _weapon_subject(draft):
         return False
     draft.rule += ":unknown-attacker"
     draft.confidence -= 0.2
