@@ -72,7 +72,7 @@ ATTEMPT_NOUNS = {"attempt"}
 # Verbs whose complement is an intention, not a fact: the event is in the future.
 INTENT_VERBS = {
     "plan", "intend", "prepare", "want", "hope", "expect", "aim", "seek",
-    "wish", "mean", "consider", "propose", "be", "ready", "willing", "set",
+    "wish", "mean", "consider", "propose", "be", "ready", "willing", "set", "schedule", "due",
 }  # fmt: skip
 # Verbs through which the subject of a noun trigger is its agent ("launched an attack").
 LIGHT_VERBS = {
@@ -438,6 +438,9 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         obj = _children(head, {"dobj"})
         if obj and head.lemma_.lower() in CONTROL_OBJECT_VERBS:
             return obj, "object-control"
+        patients = _children(head, PASSIVE_SUBJECT_DEPS) if _is_passive(head) else []
+        if patients:  # "X is scheduled to attend", "X was urged by Y to leave": X does it
+            return patients, "passive-control"
         return subject_heads(head, depth + 1)
     if dep == "advcl" and _is_verbal(head):
         if _planned_object(verb) is not None and head.lemma_.lower() in THWART_VERBS:
