@@ -126,7 +126,7 @@ def test_events_type_and_actors(coder, text, type_, sources, targets):
         pytest.param("North Korean troops attacked Ukrainian positions.", "ASSAULT",
                      ("PRK", "MIL"), ("UKR", None), id="demonym-troops-attack"),
         pytest.param("Gunmen killed eight villagers in central Nigeria.", "ASSAULT",
-                     (None, "REB"), (None, "CVL"), id="gunmen-killed-villagers"),
+                     (None, "REB"), ("NGA", "CVL"), id="gunmen-killed-villagers"),  # the place's people
         pytest.param("Rebels killed 15 soldiers.", "ASSAULT", (None, "REB"), (None, "MIL"),
                      id="rebels-killed-soldiers"),
     ],

@@ -39,7 +39,8 @@ NAME = "events.rules.v1"
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 FUTURE_AUX = {"will", "would", "shall", "'ll", "wo", "'d"}
-STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "resolve", "set"}
+STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "resolve", "set", "engage",
+                    "involve"}  # fmt: skip
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
@@ -69,10 +70,15 @@ PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
 DOUBT_WORDS = {"unlikely", "improbable"}
 # Verbs that a negation makes emphatic, not negative: "did not hesitate to strike".
 UNHESITATING = {"hesitate", "stop", "cease"}
+# Verbs that keep an action from happening: "foiled a plot to", "prevented X from attacking".
+THWART_VERBS = {"foil", "thwart", "prevent", "avert", "frustrate", "stop", "preempt", "pre-empt",
+                "deter", "block", "bar", "dissuade", "forestall"}  # fmt: skip
+# Nouns whose infinitive was tried, failed or not: "an attempt to assassinate X" is an attack.
+ATTEMPT_NOUNS = {"attempt"}
 # Verbs whose complement is an intention, not a fact: the event is in the future.
 INTENT_VERBS = {
     "plan", "intend", "prepare", "want", "hope", "expect", "aim", "seek",
-    "wish", "mean", "consider", "propose", "be", "ready", "willing", "set",
+    "wish", "mean", "consider", "propose", "be", "ready", "willing", "set", "schedule", "due",
 }  # fmt: skip
 # Verbs through which the subject of a noun trigger is its agent ("launched an attack").
 LIGHT_VERBS = {
@@ -461,8 +467,13 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         obj = _children(head, {"dobj"})
         if obj and head.lemma_.lower() in CONTROL_OBJECT_VERBS:
             return obj, "object-control"
+        patients = _children(head, PASSIVE_SUBJECT_DEPS) if _is_passive(head) else []
+        if patients:  # "X is scheduled to attend", "X was urged by Y to leave": X does it
+            return patients, "passive-control"
         return subject_heads(head, depth + 1)
     if dep == "advcl" and _is_verbal(head):
+        if _planned_object(verb) is not None and head.lemma_.lower() in THWART_VERBS:
+            return [], ""  # "foiled a plot to kill X", the infinitive hung on the verb
         if _is_passive(head):
             marked = any(c.dep_ == "mark" for c in verb.children)
             if not marked:  # "was attacked by X, killing 20": X did the killing
@@ -471,7 +482,7 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
                     if objs:
                         return objs, "adverbial-agent"
             passive = passive_patients(head)
-            if passive:  # "were killed while fighting": they fought
+            if passive and not _nominal_gerund(verb):  # "were killed while fighting": they fought
                 return passive, "adverbial-passive"
         return subject_heads(head, depth + 1)
     if dep == "pcomp" and head.dep_ == "prep":
@@ -482,6 +493,9 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
                 return obj, "object-control"
             return subject_heads(governor, depth + 1)
     if dep == "acl":
+        if _existential_patients(verb):  # "there were ten killed by X"
+            agents = [o for a in _children(verb, {"agent"}) for o in _children(a, {"pobj"})]
+            return (agents, "passive-agent") if agents else ([], "")
         if verb.tag_ == "VBN":
             return [], ""  # "Brady, shot in the head": the noun is who suffered it
         noun = head
@@ -489,6 +503,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
             codebook().sector_of([noun.lemma_.lower()]) is not None
         )
         if noun.dep_ in {"dobj", "pobj"} and _is_verbal(noun.head) and not agentive:
+            if noun.head.lemma_.lower() in THWART_VERBS:
+                return [], ""  # "police foiled an attempt to kill X": not the police
             return subject_heads(noun.head, depth + 1)  # "a statement condemning X": its issuer
         return [noun], "participle"  # "demonstrators protesting the results": they protest
     if dep == "relcl":
@@ -501,6 +517,17 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persuade",
                         "implore", "encourage", "allow", "help", "invite", "tell", "request",
                         "compel", "push", "pressure", "pressurise", "pressurize"}  # fmt: skip
+
+
+def _planned_object(verb: Any) -> Any | None:
+    """The object an infinitive parsed as a purpose clause belongs to: "foiled a plot
+    [to kill X]" -- the object ends right before its "to"."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    for obj in _children(verb.head, {"dobj"}):
+        if obj.right_edge.i + 2 == verb.i and obj.i < verb.i:
+            return obj
+    return None
 
 
 def passive_patients(verb: Any, depth: int = 0) -> list[Any]:
@@ -694,6 +721,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if not trig.is_verb and not _named_light(trig, token.head) and _governed_by_other_verb(token, by_token):
         return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
     polarity = _polarity(token)
+    if code == "186" and _attempted(token):
+        code = "185"  # "an attempt to assassinate X", "tried to assassinate X"
     sources, source_tokens, how = _sources(trig, sentence, resolver)
     own = {a.code or a.name or "" for a in sources if a.code or a.name} | {
         f"text:{a.text.lower()}" for a in sources if not a.code}
@@ -793,6 +822,13 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _attempted(token: Any) -> bool:
+    """Is the action only attempted: "an attempt to kill X", "tried to assassinate X"?"""
+    if token.dep_ == "acl":
+        return token.head.lemma_.lower() in ATTEMPT_NOUNS
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in {"try", "attempt", "seek"}
 
 
 def _prepared(token: Any) -> bool:
@@ -1334,8 +1370,19 @@ def _polarity(token: Any) -> str:
             node.head.lemma_.lower() in WISH_VERBS
         ):
             return "hypothetical"  # "I hope the governments talk", "they doubt that X is committed"
+        if node.dep_ == "acl" and node.tag_ in {"VBN", "VBD"} and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in node.head.children
+        ):
+            return "negated"  # "there were no soldiers killed"
         if node.dep_ == "acl" and node.head.lemma_.lower() in PLAN_NOUNS:
             return "hypothetical"  # "a plan to kill X", "a bid to seize the city"
+        planned = _planned_object(node)
+        if planned is not None and planned.lemma_.lower() in PLAN_NOUNS:
+            return "hypothetical"  # "foiled a plot to kill X", parsed as a purpose clause
+        if node.dep_ in {"pcomp", "xcomp"} and _is_verbal(node) and (
+            set(_lemma_forms(node.head.head if node.dep_ == "pcomp" else node.head)) & THWART_VERBS
+        ):
+            return "negated"  # "prevented the rebels from attacking X"
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
@@ -1377,6 +1424,9 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 more, how2 = subject_heads(noun.head)
                 for head in more:
                     actors.extend(resolver.resolve_group(sentence, head))
+        if not heads and _is_passive(token) and cameo_entry(trig.lexeme.cameo).plover == "ASSAULT":
+            actors, heads = _attack_agents(token, sentence, resolver)
+            how = "attack-agent" if actors else how
         return actors, heads, how
     # Nouns: possessor, "by" agent, nationality modifier, "between X and Y", light verb subject.
     heads = []
@@ -1425,7 +1475,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             own_type = cameo_entry(trig.lexeme.cameo).plover
             participates = direct and (other is None or other == own_type) and (
                 prep in PARTICIPATION_PREPS or prep == "for")
-            victims = _is_passive(governor) or (governor.dep_ == "conj" and _is_passive(governor.head))
+            victims = (_is_passive(governor) or (governor.dep_ == "conj" and _is_passive(governor.head))) \
+                and lemma not in STATIVE_PASSIVES  # "forces were engaged in fighting": they fought
             if victims and token.lemma_.lower() not in SYMMETRIC_LEMMAS:
                 participates = False  # "two were killed and 13 wounded in a shooting"
             if ((token.dep_ == "dobj" or measured) and (_is_light(governor) or _named_light(trig, governor))) \
@@ -1446,6 +1497,51 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+# Prepositions by which a harm names the attack it came in ("killed in an air strike").
+ATTACK_PREPS = {"in", "during"}
+# How a noun trigger names its own agent: "Israeli shelling", "an attack by rebels", "Russia's strikes".
+OWN_AGENT_HOWS = {"possessor", "by-agent", "modifier"}
+
+
+def _attack_agents(verb: Any, sentence: Sentence, resolver: ActorResolver) -> tuple[list[Actor], list[Any]]:
+    """"were killed in an Israeli air strike", "wounded in an attack by rebels": a passive
+    harm with no "by" is done by whoever the attack it came in names."""
+    triggers = {t.token.i: t for t in find_triggers(verb.sent)}
+    for prep in _children(verb, {"prep"}):
+        if prep.lower_ not in ATTACK_PREPS:
+            continue
+        for obj in _pobjs(prep):
+            trig = triggers.get(obj.i)
+            if trig is None or trig.is_verb or cameo_entry(trig.lexeme.cameo).plover != "ASSAULT":
+                continue
+            actors, heads, how = _sources(trig, sentence, resolver)
+            if actors and how in OWN_AGENT_HOWS:
+                return actors, heads
+    for gerund in _children(verb, {"advcl"}):
+        trig = triggers.get(gerund.i)
+        if trig is None or not _nominal_gerund(gerund) or cameo_entry(trig.lexeme.cameo).plover != "ASSAULT":
+            continue
+        # "killed in Israeli tank shelling", the gerund parsed as a clause: "Israeli" names it.
+        for mod in verb.doc[gerund.i - 1].subtree:
+            if mod.dep_ in {"amod", "compound"} and mod.i < gerund.i:
+                found = resolver.resolve(sentence, mod)
+                if found and found[0].code:
+                    return found, [mod]
+    return [], []
+
+
+def _nominal_gerund(verb: Any) -> bool:
+    """Is a gerund parsed as a clause really a noun: "killed in Israeli tank [shelling]"?
+    It follows the object of an "in" phrase of its head, with no subject or marker of its own."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == verb.sent.start:
+        return False
+    if any(c.dep_ in {"mark", "aux", "nsubj", "nsubjpass"} for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return any(p.dep_ == "prep" and p.lower_ in ATTACK_PREPS and p.head.i == verb.head.i
+               and p.is_ancestor(before) for p in before.ancestors)
 
 
 def _mediation(trig: Trigger) -> bool:
@@ -1517,6 +1613,7 @@ def _targets(
         stative = token.lemma_.lower() in STATIVE_PASSIVES and not _children(token, {"agent"})
         if _is_passive(token) and not stative:  # "X is opposed to Y": X is the source
             heads = passive_patients(token)
+        heads = heads or _existential_patients(token)
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
         instruments: list[Any] = []
@@ -1577,12 +1674,13 @@ def _targets(
             heads = between[:1] if _mediation(trig) else between[1:]  # conjuncts come along
         preps = lexeme.target_preps | {"against", "on"}
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between":
+            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
+                    and not _is_time_phrase(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
         if not heads:
             heads = _nested_against(token)
-        if not heads and token.dep_ in {"nsubj", "dobj"} and lexeme.target_preps & {"of"}:
-            pass
+        if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
+            heads = _casualties(token) or _engaged(token)
     if not heads and trig.is_verb:
         # "donated and delivered goods to X": a conjoined verb's recipient.
         for other in [*token.conjuncts]:
@@ -1622,6 +1720,38 @@ def _shifted_objects(verb: Any) -> list[Any]:
     "denounced as a crime X's crackdown on Y"."""
     return [a for prep in _children(verb, {"prep"}) if prep.lower_ == "as"
             for obj in _pobjs(prep) for a in _children(obj, {"appos"})]  # fmt: skip
+
+
+# Verbs of dying whose subject is the victim of the attack they happened in.
+DYING_VERBS = {"die", "perish"}
+
+
+def _casualties(noun: Any) -> list[Any]:
+    """"two children died in an Israeli air strike": who died in an attack is its target."""
+    governor, prep = _governing_verb(noun)
+    if governor is None or prep not in ATTACK_PREPS or noun.head.head.i != governor.i:
+        return []
+    if not set(_lemma_forms(governor)) & DYING_VERBS:
+        return []
+    return _children(governor, SUBJECT_DEPS)
+
+
+def _engaged(noun: Any) -> list[Any]:
+    """"police engaged gunmen in a firefight": whom the subject engaged is the opponent."""
+    governor, prep = _governing_verb(noun)
+    if governor is None or prep != "in" or noun.head.head.i != governor.i:
+        return []
+    if governor.lemma_.lower() != "engage" or _is_passive(governor):
+        return []
+    return _children(governor, {"dobj"})
+
+
+def _existential_patients(verb: Any) -> list[Any]:
+    """"There were ten soldiers killed in X": the noun the participle hangs on suffered it."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.dep_ != "attr":
+        return []
+    return [noun] if any(c.dep_ == "expl" for c in noun.head.children) else []
 
 
 def _as_places(actors: list[Actor]) -> list[Actor]:
@@ -1929,7 +2059,8 @@ def _finish(
         plover = cameo_entry(draft.cameo).plover
         if not plover or plover not in QUAD_CLASS:
             continue
-        if not draft.sources and draft.cameo in {"173", "174", "090"} and _is_passive(draft.trigger.token):
+        if not draft.sources and draft.cameo in {"173", "174", "090"} and (
+                _is_passive(draft.trigger.token) or _existential_patients(draft.trigger.token)):
             # "was arrested in Lebanon": the state that arrests where it happened.
             draft.sources = [replace(a, sector="GOV") for a in _place_targets(draft.trigger.token, sentence, resolver)
                              if a.country and a.country not in {t.country for t in draft.targets}][:1]
@@ -1944,6 +2075,9 @@ def _finish(
                 t.dep_ in PASSIVE_SUBJECT_DEPS for t in draft.source_tokens
             ):  # who acted there, not who suffered it ("children were killed in shelling in X")
                 draft.sources = [_located(a, draft.location.country) for a in draft.sources]
+            if draft.location is not None and draft.location.country and plover == "ASSAULT":
+                # "children were killed in shelling in X": civilians harmed in X are X's people
+                draft.targets = [_located(a, draft.location.country) for a in draft.targets]
         threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
         if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
@@ -2153,11 +2287,26 @@ def _unknown_attacker(draft: _Draft, plover: str | None) -> bool:
     someone the text does not name is still an event (with no source)."""
     if plover != "ASSAULT" or not draft.targets or not any(a.code for a in draft.targets):
         return False
-    if not _is_passive(draft.trigger.token) and draft.trigger.is_verb:
+    token = draft.trigger.token
+    attempted = token.dep_ == "acl" and _attempted(token)
+    if not (_is_passive(token) or _existential_patients(token) or attempted) and draft.trigger.is_verb \
+            and not _weapon_subject(draft):
         return False
     draft.rule += ":unknown-attacker"
     draft.confidence -= 0.2
     return True
+
+
+# What kills without being anyone: "a roadside bomb killed", "the blast wounded".
+WEAPON_NOUNS = {"bomb", "bombing", "blast", "explosion", "mine", "landmine", "device", "ied",
+                "missile", "rocket", "shell", "grenade", "explosive", "attack", "strike",
+                "airstrike", "shelling", "bullet", "drone", "mortar", "booby-trap"}  # fmt: skip
+
+
+def _weapon_subject(draft: _Draft) -> bool:
+    """"A roadside bomb killed two soldiers": the subject is the weapon, its user unnamed."""
+    return bool(draft.source_tokens) and not draft.sources and all(
+        h.lemma_.lower() in WEAPON_NOUNS for h in draft.source_tokens)
 
 
 def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
