@@ -45,7 +45,7 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
 # Words that open a clause of time: "when they meet", "once the talks begin".
-TIME_MARKS = {"when", "once", "after", "as", "whenever"}
+TIME_MARKS = {"when", "once", "after", "whenever"}
 # Words by which a "before" clause says its action was prevented: "before he could fire".
 PREVENTED_MARKERS = {"able", "could", "manage", "managed", "chance"}
 OBLIGATION_AUX = {"must", "should"}
