@@ -84,6 +84,9 @@ GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist"
                "organization", "organisation", "party", "association", "union", "council",
                "committee", "front", "network", "coalition", "alliance", "federation"}  # fmt: skip
 # Things that strike, hit or kill without being anyone: storms, vehicles, diseases.
+# Stances and failings of a party, listed beside parties by mistake ("X and Y's refusal").
+ATTITUDE_NOUNS = {"refusal", "reluctance", "failure", "inability", "insistence", "intransigence",
+                  "stance", "attitude", "policy", "behaviour", "behavior", "decision"}  # fmt: skip
 NOT_ACTORS = {"typhoon", "hurricane", "storm", "cyclone", "earthquake", "quake", "flood",
               "floods", "tsunami", "wildfire", "fire", "blaze", "landslide", "avalanche",
               "drought", "virus", "disease", "pandemic", "epidemic", "van", "car", "truck",
@@ -365,7 +368,7 @@ class ActorResolver:
     # -- resolution ----------------------------------------------------------------------
     def resolve_group(self, sentence: Sentence, head: Any) -> list[Actor]:
         """Actors for a head and its conjuncts ("the US, South Korea and others")."""
-        heads = [head, *[c for c in head.conjuncts if c.i > head.i]]
+        heads = [head, *[c for c in head.conjuncts if c.i > head.i and not _attitude(c)]]
         actors: list[Actor] = []
         for h in heads:
             found = self.resolve(sentence, h)
@@ -732,6 +735,13 @@ def _unique_entries(mentions: list[Mention]) -> list[Mention]:
             seen.add(key)
             out.append(m)
     return out
+
+
+def _attitude(token: Any) -> bool:
+    """A stance or failing, never a party, though the parser may list it with one:
+    "deployed against Taiwan and China's unwillingness to talk"."""
+    lemma = token.lemma_.lower()
+    return token.pos_ == "NOUN" and (lemma.endswith("ness") or lemma in ATTITUDE_NOUNS)
 
 
 def _dedupe(actors: list[Actor]) -> list[Actor]:

@@ -44,6 +44,8 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
 MAYBE_AUX = {"may", "might", "could"}
+# Words that open a clause of time: "when they meet", "once the talks begin".
+TIME_MARKS = {"when", "once", "after", "whenever"}
 # Words by which a "before" clause says its action was prevented: "before he could fire".
 PREVENTED_MARKERS = {"able", "could", "manage", "managed", "chance"}
 OBLIGATION_AUX = {"must", "should"}
@@ -61,7 +63,7 @@ HEDGES = {
 # Verbs that deny what their clause says happened.
 DENIAL_VERBS = {"deny", "refute", "dispute", "reject", "dismiss"}
 # Verbs and nouns whose clause is a wish, a doubt or a plan, not a fact.
-WISH_VERBS = {"hope", "wish", "want", "expect", "doubt", "fear", "pray", "dream", "imagine",
+WISH_VERBS = {"hope", "wish", "want", "expect", "doubt", "fear", "worry", "pray", "dream", "imagine",
               "suggest", "propose", "recommend", "question", "wonder"}  # fmt: skip
 PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
               "threat", "order", "call", "demand", "request", "offer", "pledge",
@@ -101,7 +103,18 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
 PLACING_VERBS = {"place", "put", "keep", "hold"}
 # Adjectives that make an event noun unreal: "a possible war", "the proposed talks".
 UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "future", "eventual",
-                     "hypothetical", "imminent", "prospective"}  # fmt: skip
+                     "hypothetical", "imminent", "prospective", "upcoming", "forthcoming",
+                     "impending", "scheduled", "anticipated"}  # fmt: skip
+# Adjectives of attacks made in words: "a personal attack on the senator".
+VERBAL_ATTACK_MODIFIERS = {"verbal", "personal", "political", "rhetorical", "scathing", "blistering",
+                           "withering", "partisan", "racist", "sexist", "online"}  # fmt: skip
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her"}
+# Words of violence that keep attacks on a person physical: "attacks on him with knives".
+VIOLENCE_WORDS = {"gun", "gunman", "gunfire", "shoot", "shot", "kill", "wound", "injure", "bomb",
+                  "grenade", "knife", "stab", "beat", "hospital", "armed", "militant", "rebel",
+                  "troop", "soldier", "assassinate", "assassination", "acid", "explosive", "weapon",
+                  "rocket", "missile", "shell", "die", "dead", "blood", "violent", "violence",
+                  "physical", "suicide", "injury"}  # fmt: skip
 # Types whose target may be the place where they happened ("lifted the curfew in X").
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "CONCEDE", "SANCTION"}
 # The PLOVER type and mode of a resignation, which stays one when announced for later.
@@ -407,11 +420,19 @@ def _is_passive(verb: Any) -> bool:
     # Headline passive: "20 activists detained in X" (a participle with a subject, no auxiliary).
     # A direct object makes it an active past tense the tagger misread: "X investigated the case".
     return (
-        verb.tag_ == "VBN"
-        and verb.dep_ == "ROOT"
+        (verb.tag_ == "VBN" and verb.dep_ == "ROOT" or _appositive_participle(verb))
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
     )
+
+
+def _appositive_participle(verb: Any) -> bool:
+    """A participle set off by a comma right after its noun, read by the parser as that
+    noun's verb: "Brady, shot in the head when a gunman opened fire, ..." -- Brady was shot."""
+    if verb.tag_ not in {"VBN", "VBD"} or verb.dep_ == "ROOT":
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    return verb.doc[verb.i - 1].text == "," and any(s.right_edge.i in {verb.i - 2, verb.i - 1} for s in subjects)
 
 
 def _shares_passive(verb: Any) -> bool:
@@ -715,11 +736,13 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if not trig.is_verb and _in_background(token):
         return None  # "since the peace accord", "after weeks of fighting": a reference, not news
     if not trig.is_verb and any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in token.children):
-        return None  # "a possible war", "the planned talks": not (yet) an event
+        return None  # "a possible war", "the planned talks", "an upcoming drill": not (yet) an event
     if not trig.is_verb and token.dep_ == "compound" and token.head.lemma_.lower() in PLAN_NOUNS:
         return None  # "truce calls", "an arrest order": what is asked for has not happened
     if not trig.is_verb and not _named_light(trig, token.head) and _governed_by_other_verb(token, by_token):
         return None  # "deployed to oversee a ceasefire": a state of affairs, not an event
+    if lexeme.lemma == "accuse" and _accused_as_title(token):
+        return None  # "accused Ali Khan was killed": a suspect so called, no accusation made
     polarity = _polarity(token)
     if code == "186" and _attempted(token):
         code = "185"  # "an attempt to assassinate X", "tried to assassinate X"
@@ -795,7 +818,12 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         sources, targets = given, sources
         source_tokens, target_tokens = givers, source_tokens
         rule += ":inverse"
-    if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4}:
+        if cameo_entry(code).plover == "AID" and given and all(a.sector == "BUS" for a in given):
+            return None  # "receives large sums from the company": pay or trade, not aid
+    if lexeme.lemma == "attack" and not trig.is_verb and _verbal_attack(token, source_tokens, target_tokens):
+        code = "111"  # "Trump ramps up attacks on Clinton": words, not violence
+        rule += ":verbal"
+    if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token):
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
@@ -822,6 +850,44 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _verbal_attack(noun: Any, source_tokens: list[Any], target_tokens: list[Any]) -> bool:
+    """Are "attacks" on a person words of a rival, not violence? Repeated ("attacks on
+    her") or plainly verbal ("his personal attack on the senator"), by no one or by a
+    person, on persons only, with no weapon or wound in the sentence."""
+    repeated = noun.tag_ == "NNS" or any(
+        c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK_MODIFIERS for c in noun.children)
+    return (
+        repeated and bool(target_tokens)
+        and all(_is_person(t) for t in [*target_tokens, *source_tokens])
+        and not any(t.lemma_.lower() in VIOLENCE_WORDS for t in noun.sent)
+    )
+
+
+def _is_person(token: Any) -> bool:
+    return token.lower_ in PERSON_PRONOUNS or token.ent_type_ == "PERSON"
+
+
+def _accused_as_title(verb: Any) -> bool:
+    """Is "accused" a suspect's title before his name ("police said accused Ali Khan was
+    killed"): no subject of its own and no "of" charge?"""
+    follower = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        follower is not None and follower.pos_ == "PROPN"
+        and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children)
+        and not any(p.dep_ == "prep" and p.lower_ in {"of", "for"}
+                    for t in [verb, *_children(verb, {"dobj"})] for p in t.children)
+    )
+
+
+def _feared(token: Any) -> bool:
+    """Is a clause of "may" or "could" someone's fear or guess, not the actor's threat:
+    "he worries the authorities might close the border"?"""
+    node = token
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head
+    return node.dep_ == "ccomp" and node.head.lemma_.lower() in WISH_VERBS
 
 
 def _attempted(token: Any) -> bool:
@@ -1323,6 +1389,8 @@ def _commitment(
     inner = embedded.lexeme.cameo
     if _quad(inner) in COOPERATIVE_QUADS:
         return _agree_code(inner), targets
+    if _root(inner) == "09":
+        return code, targets  # "promised to investigate the disappearances": a pledge, no threat
     if _quad(inner) in {3, 4}:
         return _threat_code(inner), targets
     return code, targets
@@ -1342,6 +1410,10 @@ def _polarity(token: Any) -> str:
             ):
                 return "negated"  # "was killed before he was able to attack": he never did
             return "hypothetical"  # "unless Baghdad accepted", "if it is attacked"
+        if _when_clause(node):
+            governing = _polarity(node.head)
+            if governing in {"future", "intended"}:
+                return governing  # "are due to discuss X when they meet": the meeting is to come
         if node.dep_ == "ccomp" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in children):
             return "hypothetical"  # "asked whether Iran would attack": nothing is asserted
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in {"no", "never"}) for c in children):
@@ -1402,6 +1474,14 @@ def _polarity(token: Any) -> str:
             continue
         break
     return "asserted"
+
+
+def _when_clause(node: Any) -> bool:
+    """A present-tense clause of time, which takes its tense from the clause it hangs on:
+    "will sign the deal when they meet", "is ready to talk once the fighting stops"."""
+    return node.dep_ == "advcl" and node.tag_ in {"VBP", "VBZ"} and any(
+        c.dep_ in {"mark", "advmod"} and c.lower_ in TIME_MARKS for c in node.children
+    )
 
 
 def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tuple[list[Actor], list[Any], str]:
@@ -2457,16 +2537,20 @@ def _in_other_clause(anchor: Any, token: Any) -> bool:
 HISTORY_YEARS = 3  # an event dated this many years before the article's present is background
 COUNTED_WARS = {"war", "wars"}
 MANY = {"several", "many", "multiple", "numerous", "few"}
+# A bare year: not money, a decade, a range, part of a bigger number or a count ("2000 troops").
+BARE_YEAR = re.compile(r"(?<![$\d,.\-])\b(1[89]\d\d|20\d\d)\b(?![\d,.%-]\d|s\b|-|\s+[a-z]+s\b)")
 THEN_TITLE = re.compile(r"\bthen-\w", re.IGNORECASE)
 
 
 def _present_year(article: Any) -> int | None:
-    """The article's present: its publication year, else the latest year it names."""
+    """The article's present: its publication year, else the latest year it names, with
+    or without a preposition ("in 1996", "the 1996 trial")."""
     if article.published is not None:
         return article.published.year
     from .dates import find_dates
 
     years = [int(m.date[:4]) for m in find_dates(article.text, None) if m.date]
+    years += [int(m[1]) for m in BARE_YEAR.finditer(article.text)]  # "the 1992 riots"
     return max(years, default=None)
 
 
