@@ -101,6 +101,9 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Prepositions of such measures, with the verbs that take them: "put its forces on alert",
+# "went on strike".
+MEASURE_PREPS = {"under": PLACING_VERBS, "on": PLACING_VERBS | {"go"}}
 # Adjectives that make an event noun unreal: "a possible war", "the proposed talks".
 UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "future", "eventual",
                      "hypothetical", "imminent", "prospective", "upcoming", "forthcoming",
@@ -346,11 +349,11 @@ def _find_triggers(sent: Any) -> list[Trigger]:
                         candidates.append((f"{form} {child.lower_}", child))
                     if child.dep_ == "dobj" and child.lower_ == "fire":
                         candidates.append((f"{form} fire", child))
-                    if child.dep_ == "prep" and child.lower_ == "under" and form in PLACING_VERBS:
+                    if child.dep_ == "prep" and form in MEASURE_PREPS.get(child.lower_, ()):
                         # "placed X under house arrest": the verb with its measure is the trigger
                         for obj in _children(child, {"pobj"}):
                             words = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
-                            candidates.append((" ".join([form, "under", *words, obj.lemma_.lower()]), obj))
+                            candidates.append((" ".join([form, child.lower_, *words, obj.lemma_.lower()]), obj))
             candidates += [(form, token) for form in _lemma_forms(token)]
             for key, end in candidates:
                 entry = _first_match(table.get(("V", key), []), token)
@@ -764,10 +767,14 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     elif lexeme.cls == "control":
         code = _request_code(embedded, code)
         rule += ":request"
+    elif code == "100" and lexeme.cls == "plain":
+        code = _requested_code(token, by_token, code)
     elif lexeme.lemma in {"refuse", "decline"} and _declines_comment(token):
         return None  # "declined to comment": silence, not a refusal of anyone
     elif lexeme.lemma in {"refuse", "reject", "decline", "oppose"} and embedded is not None:
         code = _reject_code(embedded, code)
+        if not targets:  # "refused to provide weapons to X"
+            targets, target_tokens = _targets(embedded, sentence, resolver)
     elif lexeme.lemma == "threaten" and embedded is not None:
         code = _threat_code(embedded.lexeme.cameo)
         if not targets:
@@ -1356,7 +1363,15 @@ def _agree_code(code: str) -> str:
     )
 
 
+# What a threat of a measure is, by the measure's code: "threatened to impose sanctions" (1312).
+THREAT_CODES = {"163": "1312", "161": "1313", "162": "1311", "164": "134", "165": "134",
+                "166": "136", "1723": "1323", "1724": "1324", "191": "1381", "192": "1382"}  # fmt: skip
+
+
 def _threat_code(code: str) -> str:
+    for prefix in (code, code[:3]):
+        if prefix in THREAT_CODES:
+            return THREAT_CODES[prefix]
     root = _root(code)
     if root in {"18", "19", "20", "15"}:
         return "138"
@@ -1367,15 +1382,45 @@ def _threat_code(code: str) -> str:
     return "130"
 
 
+# What is asked for or refused when it is a concession, by the concession's code: releasing
+# people (1053 / 1243), easing sanctions, letting others in, de-escalating, reforms.
+YIELD_REQUESTS = {"084": "1053", "085": "1054", "086": "1055", "087": "1056", "081": "1051",
+                  "082": "1052", "083": "104"}  # fmt: skip
+YIELD_REJECTIONS = {"084": "1243", "085": "1244", "086": "1245", "087": "1246", "081": "1241",
+                    "082": "1242", "083": "123"}  # fmt: skip
+
+
 def _request_code(embedded: Trigger | None, code: str) -> str:
     if embedded is None:
         return code
+    if embedded.lexeme.cameo[:3] in YIELD_REQUESTS:
+        return YIELD_REQUESTS[embedded.lexeme.cameo[:3]]
     root = _root(embedded.lexeme.cameo)
     return {"04": "106", "06": "101", "07": "103", "08": "105", "05": "102", "03": "107",
             "19": "100", "18": "100"}.get(root, code)  # fmt: skip
 
 
+# Things asked for that are no event of their own: "demanded the resignation of X".
+REQUESTED_CHANGES = {"resignation": "1041", "ouster": "1041", "reform": "104", "election": "104"}
+
+
+def _requested_code(token: Any, by_token: dict, code: str) -> str:
+    """"called for talks" (108), "demanded the release of X" (1053), "asked X for aid" (103):
+    a request takes its kind from the thing asked for."""
+    asked = _children(token, {"dobj"}) + [
+        o for p in _children(token, {"prep"}) if p.lower_ == "for" for o in _children(p, {"pobj"})]
+    for noun in asked:
+        if noun.lemma_.lower() in REQUESTED_CHANGES:
+            return REQUESTED_CHANGES[noun.lemma_.lower()]
+        trig = by_token.get(noun.i)
+        if trig is not None and trig.lexeme.cls == "plain":
+            return _request_code(trig, code)
+    return code
+
+
 def _reject_code(embedded: Trigger, code: str) -> str:
+    if embedded.lexeme.cameo[:3] in YIELD_REJECTIONS:
+        return YIELD_REJECTIONS[embedded.lexeme.cameo[:3]]
     root = _root(embedded.lexeme.cameo)
     return {"04": "125", "06": "121", "07": "122", "08": "124", "03": "127"}.get(root, code)
 
@@ -2204,6 +2249,8 @@ def _finish(
         entry = cameo_entry(draft.cameo)
         override = draft.trigger.lexeme.plover if draft.cameo == draft.trigger.lexeme.cameo else None
         plover_type, plover_mode = override or (entry.plover, entry.mode)
+        if plover_type == "ASSAULT" and plover_mode in WEAPON_BLIND_MODES:
+            plover_mode = _weapon_mode(draft.trigger.token) or plover_mode
         token = draft.trigger.token
         trigger_span = token_span(sentence, token, draft.trigger.phrase_end
                                   if draft.trigger.phrase_end.i > token.i else None)
@@ -2329,6 +2376,27 @@ def _as_speaker(actor: Actor, claim: Claim) -> Actor:
     named = claim.text.lower() not in {"he", "she", "they", "it"}  # "he said": keep who he is
     return replace(actor, country=claim.country, igo=claim.igo, sector=claim.sector,
                    name=claim.text if named else actor.name, by=f"{NAME}:speaker")  # fmt: skip
+
+
+# Attackers that are weapons, and the PLOVER mode they give an assault ("a drone struck X",
+# "a suicide car bombing").
+WEAPON_MODES = {"drone": "drone", "uav": "drone", "warplane": "aerial", "jet": "aerial",
+                "aircraft": "aerial", "helicopter": "aerial", "bomber": "aerial", "gunship": "aerial",
+                "suicide": "suicide-attack", "car": "explosives", "roadside": "explosives",
+                "bomb": "explosives", "ied": "explosives"}  # fmt: skip
+# Assault modes that say nothing of the weapon, or only guess it from the verb ("bombed").
+WEAPON_BLIND_MODES = {None, "heavy-weapons"}
+
+
+def _weapon_mode(token: Any) -> str | None:
+    """"Israeli warplanes bombed X" (aerial), "a drone strike on X" (drone): the weapon named
+    as the attacker, or as a modifier of the attack noun."""
+    words = [c for c in token.children if c.dep_ in {"compound", "amod"}]
+    for subject in _children(token, {"nsubj"}):
+        words += [*_children(subject, {"compound"}), subject]  # "a suicide bomber": suicide
+    for agent in _children(token, {"agent"}):
+        words += _children(agent, {"pobj"})
+    return next((WEAPON_MODES[w.lemma_.lower()] for w in words if w.lemma_.lower() in WEAPON_MODES), None)
 
 
 def _self_directed(draft: _Draft) -> bool:
