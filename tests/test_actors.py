@@ -171,6 +171,18 @@ def test_actors_common_words_are_not_countries(coder, text):
     assert [m.entry.country for m in mentions] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "countries"),
+    [
+        ("The leaders of France and Germany condemned Russia.", "leaders", ["FRA", "DEU"]),
+        ("Troops from Chad and Niger attacked the rebels.", "Troops", ["TCD", "NER"]),
+    ],
+    ids=["leaders-of-a-and-b", "troops-from-a-and-b"],
+)
+def test_actors_coordinated_owners_give_two_actors(coder, text, head, countries):
+    assert [a.country for a in resolve(coder, text, head)] == countries
+
+
 # -- coreference --------------------------------------------------------------------------
 STORY_ABOUT_UKRAINE = (
     "Ukrainian officials met on Monday in Kiev. Ukraine's parliament approved the budget.",

@@ -328,6 +328,9 @@ def _np_tokens(head: Any) -> list[Any]:
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     out.extend(_np_tokens(grand))
+                    if child.lower_ in {"of", "from"}:  # "the leaders of A and B": both
+                        for other in grand.conjuncts:
+                            out.extend(_np_tokens(other))
     return out
 
 
@@ -511,7 +514,9 @@ class ActorResolver:
         codes = []
         for m in inside:
             root = doc[m.end - 1]
-            if root.dep_ in {"amod", "compound", "conj", "poss", "nmod"}:
+            if root.dep_ in {"amod", "compound", "conj", "poss", "nmod"} or (
+                root.dep_ == "pobj" and any(c.dep_ == "conj" for c in root.children)
+            ):  # "the leaders of A and B"
                 codes.append(m)
         coordinated = [m for m in codes if doc[m.end - 1].dep_ == "conj" or any(
             c.dep_ == "conj" for c in doc[m.end - 1].children)]
