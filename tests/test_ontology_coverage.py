@@ -176,8 +176,7 @@ CASES = [
     case("threatened-to-attack", "North Korea threatened to attack South Korea.",
          "THREATEN", "violence", ["PRK"], ["KOR"]),
     case("issued-ultimatum", "Turkey issued an ultimatum to Sweden.",
-         "THREATEN", ANY, ["TUR"], ["SWE"],
-         xfail="the light verb's dative 'to' is not read as the noun trigger's target"),
+         "THREATEN", ANY, ["TUR"], ["SWE"]),
     # PROTEST
     case("demonstrated", "Thousands of Chileans demonstrated against the government in Santiago.",
          "PROTEST", "demo", ["CHL"], ["CHL"],

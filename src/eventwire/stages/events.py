@@ -1815,7 +1815,7 @@ def _targets(
     if not heads and not trig.is_verb and token.dep_ == "dobj" and _is_verbal(token.head):
         # "opened investigations against X": the phrase hangs on the light verb.
         for child in token.head.children:
-            if child.dep_ == "prep" and child.lower_ in (lexeme.target_preps | {"against"}):
+            if child.dep_ in {"prep", "dative"} and child.lower_ in (lexeme.target_preps | {"against"}):
                 heads.extend(_pobjs(child))
     actors: list[Actor] = []
     used: list[Any] = []
