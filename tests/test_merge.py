@@ -378,3 +378,30 @@ def test_merge_coder_again_is_another_event(coder):
                                         "Iran again condemned Israel after a second raid."])  # fmt: skip
     events = [e for e in coder.code_document(article).events if e.type == "ACCUSE"]
     assert len(events) == 2
+
+
+def test_merge_a_sector_alone_joins_the_headline_not_two_body_sentences():
+    """"Police arrest ..." above "Kenyan police arrested ...": one event. Two body sentences
+    whose only common actor is a sector ("2,000 people" in one city, "protesters" in
+    another) stay two."""
+    def crowd(words: str, country: str | None) -> Actor:
+        return Actor(text=words, span=span_of(STRIKES, "civilians"), country=country, sector="CVL",
+                     name=words)  # fmt: skip
+
+    coded = shelling(sources=(crowd("2,000 people", "SYR"),))
+    bare = shelling(nth=1, sources=(crowd("protesters", None),), targets=())
+    assert not same_event(coded, bare)
+    headline = replace(bare, trigger=span_of(STRIKES, "shells"), sentence=STRIKES.headline_span)
+    assert same_event(coded, headline, STRIKES.headline_span.end)
+
+
+def test_merge_coder_headline_without_nationality_joins_the_lead(coder):
+    article = build_article(
+        id="arrests",
+        headline="Police detain 40 students in Lagos",
+        paragraphs=["Nigerian police detained 40 students in Lagos on Monday after a protest."],
+        published=PUBLISHED,
+    )  # fmt: skip
+    events = [e for e in coder.code_document(article).events if e.type == "COERCE"]
+    assert len(events) == 1
+    assert article.headline_span in events[0].mentions

@@ -6,8 +6,11 @@ a target (either way round for symmetric events such as talks or clashes, or whe
 side is empty), and nothing tells them apart: their dates, places and casualty counts
 agree, their triggers name no two different kinds of action ("detained" and "sentenced",
 "raided" and "ambushed"), and the later one is not marked as another event ("in a separate
-strike", "another attack", "Israel also struck", "condemned again"). An event that names
-no source merges only when it shares a target and an exact casualty count with the other.
+strike", "another attack", "Israel also struck", "condemned again"). A sector named once
+with a country and once without ("Police arrest ..." over "Kenyan police arrested ...")
+is one actor, but two body sentences must also name one actor alike (by code or in the
+same words). An event that names no source merges only when it shares a target and an
+exact casualty count with the other.
 The event with more grounding (a date, quantities, the article's own voice rather than a
 party's claim, more actors, body rather than headline) is kept; the other's actors, date
 and quantities fill its gaps, and its trigger is kept as extra evidence.
@@ -37,10 +40,35 @@ def _keys(actors: tuple[Actor, ...]) -> set[str]:
     return {_key(a) for a in actors}
 
 
+def _same_actor(x: Actor, y: Actor) -> bool:
+    """One actor named twice: the same code, or a sector named once with its country and
+    once without ("Police arrest ..." in the headline, "Kenyan police arrested ..." below)."""
+    if x.code and y.code:
+        return x.code == y.code
+    if x.code or y.code:
+        return bool(x.sector) and x.sector == y.sector
+    return _key(x) == _key(y)
+
+
+def _named_alike(a: Event, b: Event) -> bool:
+    """The two events name one of their actors alike, by code or in the same words; a
+    sector alone ("3,000 people" in Sydney, "protesters" in Hong Kong) is too little to
+    join two sentences of the body."""
+    return any(
+        x.code == y.code if x.code or y.code else x.text.lower() == y.text.lower()
+        for x in a.sources + a.targets
+        for y in b.sources + b.targets
+    )
+
+
+def _share(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
+    return any(_same_actor(x, y) for x in a for y in b)
+
+
 def _sides_meet(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool:
     if not a or not b:
         return True
-    return bool(_keys(a) & _keys(b))
+    return _share(a, b)
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
@@ -159,16 +187,19 @@ def same_event(a: Event, b: Event, headline_end: int = 0) -> bool:
         return False
     if not (a.sources and b.sources):
         # "Four soldiers were wounded", told twice with no attacker named.
-        return bool(_keys(a.targets) & _keys(b.targets)) and _same_count(a, b)
+        return _share(a.targets, b.targets) and _same_count(a, b)
     forward = _sides_meet(a.sources, b.sources) and _sides_meet(a.targets, b.targets)
     backward = _sides_meet(a.sources, b.targets) and _sides_meet(a.targets, b.sources)
     if not (a.targets or b.targets):
         return False
-    both_sides = forward and bool(_keys(a.sources) & _keys(b.sources))
-    swapped = (a.symmetric or b.symmetric) and backward and bool(_keys(a.sources) & _keys(b.targets)) and bool(
-        _keys(a.targets) & _keys(b.sources)
+    both_sides = forward and _share(a.sources, b.sources)
+    swapped = (a.symmetric or b.symmetric) and backward and _share(a.sources, b.targets) and _share(
+        a.targets, b.sources
     )
-    return both_sides or swapped
+    if not (both_sides or swapped):
+        return False
+    in_headline = a.sentence.start < headline_end or b.sentence.start < headline_end
+    return in_headline or _named_alike(a, b)
 
 
 # Words that make a mention a new event: "another attack", "a second strike", "in a
@@ -251,9 +282,7 @@ def _union(a: tuple[Actor, ...], b: tuple[Actor, ...], other_side: tuple[Actor, 
 
 
 def _combine(keep: Event, drop: Event) -> Event:
-    swapped = not (_keys(keep.sources) & _keys(drop.sources)) and bool(
-        _keys(keep.sources) & _keys(drop.targets)
-    )
+    swapped = not _share(keep.sources, drop.sources) and _share(keep.sources, drop.targets)
     d_sources, d_targets = (drop.targets, drop.sources) if swapped else (drop.sources, drop.targets)
     sources = _union(keep.sources, d_sources, keep.targets)
     targets = _union(keep.targets, d_targets, sources)
