@@ -405,3 +405,18 @@ def test_merge_coder_headline_without_nationality_joins_the_lead(coder):
     events = [e for e in coder.code_document(article).events if e.type == "COERCE"]
     assert len(events) == 1
     assert article.headline_span in events[0].mentions
+
+
+def test_merge_coder_headline_joins_the_lead_not_a_separate_attack(coder):
+    """The separate attack has a count and would outweigh the lead; the headline still
+    tells the lead's event, and "again" in the lead does not set it apart from the headline."""
+    events = _assaults(coder, "Gunmen attack police station in Niger",
+                       "Gunmen attacked a police station in western Niger on Tuesday.",
+                       "In a separate attack, gunmen killed four Nigerien policemen on Tuesday.")  # fmt: skip
+    assert len(events) == 2
+    lead, separate = sorted(events, key=lambda e: e.sentence.start)
+    assert len(lead.mentions) == 1 and not separate.mentions
+    assert [q.value for q in separate.quantities] == [4]
+    again = build_article(id="again-lead", headline="Iran condemns Israel", published=PUBLISHED,
+                          paragraphs=["Iran again condemned Israel on Monday over the raid."])  # fmt: skip
+    assert len([e for e in coder.code_document(again).events if e.type == "ACCUSE"]) == 1

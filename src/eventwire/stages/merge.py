@@ -252,15 +252,22 @@ class _Group:
     members: list[Event]
 
     def takes(self, event: Event, headline_end: int, marked: set[int]) -> bool:
+        """Whether ``event`` is this group's event. A marker sets a mention apart from the
+        body before it, not from the headline: "Israel launched fresh strikes" in the lead
+        is what the headline tells."""
         if not same_event(self.event, event, headline_end):
             return False
         for member in self.members:
             if told_apart(member, event, headline_end):
                 return False
             first, later = sorted((member, event), key=lambda e: e.trigger.start)
-            if later.trigger.start in marked and first.trigger.start != later.trigger.start:
+            if later.trigger.start in marked and first.sentence.start >= headline_end:
                 return False
         return True
+
+    @property
+    def first(self) -> int:
+        return min(m.trigger.start for m in self.members)
 
 
 def _weight(event: Event, headline_end: int) -> tuple:
@@ -311,7 +318,11 @@ def merge_events(doc: Document, config: CoderConfig) -> Document:
     marked = _marked_triggers(doc)
     groups: list[_Group] = []
     for event in sorted(doc.events, key=lambda e: _weight(e, headline_end), reverse=True):
-        group = next((g for g in groups if g.takes(event, headline_end, marked)), None)
+        takers = [g for g in groups if g.takes(event, headline_end, marked)]
+        # A headline tells the story's first event: the lead's, not a later one's.
+        if event.sentence.start < headline_end:
+            takers.sort(key=lambda g: g.first)
+        group = takers[0] if takers else None
         if group is None:
             groups.append(_Group(event, [event]))
         else:
