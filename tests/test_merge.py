@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 
 from eventwire.config import CoderConfig
-from eventwire.model import Actor, Article, Claim, Document, Event, Span
+from eventwire.model import Actor, Article, Claim, Document, Event, Location, Quantity, Span
 from eventwire.pipeline import Coder
 from eventwire.readers import build_article
 from eventwire.stages.merge import merge_events, same_event
@@ -237,3 +237,186 @@ def test_merge_coder_different_dates_stay_two(coder):
     )  # fmt: skip
     events = [e for e in coder.code_document(article).events if e.type == "ACCUSE"]
     assert sorted(e.date for e in events) == ["2024-12-16", "2024-12-18"]
+
+
+# -- what tells two events of one dyad apart ----------------------------------------------------
+STRIKES = build_article(
+    id="strikes",
+    headline="Syria shells Idlib",
+    paragraphs=["Syria shelled Idlib on Monday, killing 9 civilians.",
+                "Syria shelled Maarat on Monday, killing 4 civilians.",
+                "Government gunmen raided the town. Government gunmen ambushed the town."],
+    published=PUBLISHED,
+)  # fmt: skip
+
+
+def _place(name: str, geonameid: int, country: str = "SYR", feature: str = "city") -> Location:
+    return Location(text=name, span=span_of(STRIKES, name), country=country, name=name,
+                    geonameid=geonameid, feature=feature, precision=feature)  # fmt: skip
+
+
+def _dead(value: int, qualifier: str = "exact", text: str = "9") -> Quantity:
+    return Quantity(kind="dead", value=value, qualifier=qualifier, text=text, span=span_of(STRIKES, text))
+
+
+LEMMAS = {"shells": "shell", "shelled": "shell", "raided": "raid", "ambushed": "ambush"}
+
+
+def shelling(trigger: str = "shelled", nth: int = 0, **fields) -> Event:
+    """An ASSAULT by Syria on Syria on the ``nth`` occurrence of ``trigger``."""
+    trig = span_of(STRIKES, trigger, nth)
+    actor = Actor(text="Syria", span=span_of(STRIKES, "Syria"), country="SYR", name="Syria")
+    base = Event(type="ASSAULT", mode=None, cameo="190", trigger=trig, sentence=sentence_of(STRIKES, trig),
+                 sources=(actor,), targets=(actor,), rule=f"events.rules.v1:V:{LEMMAS[trigger]}:subject")  # fmt: skip
+    return replace(base, **fields)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merges"),
+    [
+        (_dead(9), _dead(4, text="4"), False),
+        (_dead(9), _dead(9, text="9"), True),
+        (_dead(7, "at_least"), _dead(9), True),
+        (_dead(12, "more_than"), _dead(9), False),
+        (_dead(10, "approx"), _dead(9), True),
+    ],
+    ids=["counts-differ", "counts-equal", "at-least-below", "more-than-above", "about"],
+)
+def test_merge_casualty_counts_must_agree(first, second, merges):
+    a = shelling(quantities=(first,))
+    b = shelling(nth=1, quantities=(second,))
+    assert same_event(a, b) is merges
+
+
+def test_merge_a_headline_count_is_a_summary():
+    """"Strikes kill 14" sums the body's strikes; it does not tell the headline apart."""
+    head = shelling("shells", quantities=(_dead(14, text="Idlib"),))
+    body = shelling(quantities=(_dead(9),))
+    assert same_event(head, body, STRIKES.headline_span.end)
+    assert not same_event(replace(head, sentence=body.sentence), body)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "merges"),
+    [
+        (_place("Idlib", 1), _place("Maarat", 2), False),
+        (_place("Idlib", 1), _place("Idlib", 1), True),
+        (_place("Idlib", 1), _place("Syria", 3, feature="country"), True),
+        (_place("Idlib", 1), _place("Maarat", 2, country="TUR", feature="country"), False),
+        (_place("Idlib", 1), Location(text="Maarat", span=span_of(STRIKES, "Maarat")), True),
+    ],
+    ids=["two-cities", "one-city", "city-in-country", "two-countries", "unresolved"],
+)
+def test_merge_places_must_agree(first, second, merges):
+    assert same_event(shelling(location=first), shelling(nth=1, location=second)) is merges
+
+
+def test_merge_kinds_of_action_must_agree():
+    raid, ambush = shelling("raided"), shelling("ambushed")
+    assert not same_event(raid, ambush)
+    general = replace(ambush, rule="events.rules.v1:V:attack:subject")
+    assert same_event(raid, general)
+
+
+def test_merge_no_source_needs_one_count_told_twice():
+    """With no attacker named, only one exact count makes two mentions one event."""
+    a = shelling(sources=(), quantities=(_dead(9),))
+    b = shelling(nth=1, sources=(), quantities=(_dead(9),))
+    assert same_event(a, b)
+    assert not same_event(a, replace(b, quantities=()))
+    assert not same_event(a, replace(b, quantities=(_dead(4, text="4"),)))
+
+
+def test_merge_actors_without_code_meet_by_sector():
+    """"Villagers" and "residents" are both civilians; named sides still decide."""
+    def civilians(words: str) -> Actor:
+        return Actor(text=words, span=span_of(STRIKES, "civilians"), sector="CVL", name=words)
+
+    a = shelling(sources=(civilians("villagers"),))
+    b = shelling(nth=1, sources=(civilians("residents"),))
+    assert same_event(a, b)
+
+
+# -- the whole coder: separate events stay separate, one event told twice is one --------------------
+def _assaults(coder: Coder, headline: str | None, *paragraphs: str) -> list[Event]:
+    article = build_article(id="war", headline=headline, paragraphs=list(paragraphs), published=PUBLISHED)
+    return [e for e in coder.code_document(article).events if e.type == "ASSAULT"]
+
+
+def test_merge_coder_strikes_on_two_towns_stay_two(coder):
+    events = _assaults(coder, None, "Syrian jets bombed Idlib on Monday, killing nine civilians.",
+                       "Syria also bombed Aleppo, wounding 12 people.")  # fmt: skip
+    assert len(events) == 2
+    assert sorted(q.value for e in events for q in e.quantities) == [9, 12]
+
+
+def test_merge_coder_a_separate_strike_is_another_event(coder):
+    events = _assaults(coder, None, "Russian forces shelled Ukrainian troops near Bakhmut on Tuesday.",
+                       "In a separate attack, Russian forces shelled Ukrainian troops on the same day.")  # fmt: skip
+    assert len(events) == 2
+
+
+def test_merge_coder_counts_keep_two_clashes_apart(coder):
+    events = _assaults(coder, None, "Protesters clashed with Indian police in Srinagar, injuring seven.",
+                       "Protesters clashed with Indian police near the market, injuring 30.")  # fmt: skip
+    assert sorted(q.value for e in events for q in e.quantities) == [7, 30]
+
+
+def test_merge_coder_headline_and_lead_of_an_attack_are_one(coder):
+    events = _assaults(coder, "Russia shells Kharkiv, killing three",
+                       "Russian forces shelled the Ukrainian city of Kharkiv on Wednesday, "
+                       "killing at least three civilians, officials said.")  # fmt: skip
+    assert len(events) == 1
+    (one,) = events
+    assert one.date == "2024-12-18"
+    assert len(one.mentions) == 1
+
+
+def test_merge_coder_again_is_another_event(coder):
+    article = build_article(id="again", headline=None, published=PUBLISHED,
+                            paragraphs=["Iran condemned Israel over the raid.",
+                                        "Iran again condemned Israel after a second raid."])  # fmt: skip
+    events = [e for e in coder.code_document(article).events if e.type == "ACCUSE"]
+    assert len(events) == 2
+
+
+def test_merge_a_sector_alone_joins_the_headline_not_two_body_sentences():
+    """"Police arrest ..." above "Kenyan police arrested ...": one event. Two body sentences
+    whose only common actor is a sector ("2,000 people" in one city, "protesters" in
+    another) stay two."""
+    def crowd(words: str, country: str | None) -> Actor:
+        return Actor(text=words, span=span_of(STRIKES, "civilians"), country=country, sector="CVL",
+                     name=words)  # fmt: skip
+
+    coded = shelling(sources=(crowd("2,000 people", "SYR"),))
+    bare = shelling(nth=1, sources=(crowd("protesters", None),), targets=())
+    assert not same_event(coded, bare)
+    headline = replace(bare, trigger=span_of(STRIKES, "shells"), sentence=STRIKES.headline_span)
+    assert same_event(coded, headline, STRIKES.headline_span.end)
+
+
+def test_merge_coder_headline_without_nationality_joins_the_lead(coder):
+    article = build_article(
+        id="arrests",
+        headline="Police detain 40 students in Lagos",
+        paragraphs=["Nigerian police detained 40 students in Lagos on Monday after a protest."],
+        published=PUBLISHED,
+    )  # fmt: skip
+    events = [e for e in coder.code_document(article).events if e.type == "COERCE"]
+    assert len(events) == 1
+    assert article.headline_span in events[0].mentions
+
+
+def test_merge_coder_headline_joins_the_lead_not_a_separate_attack(coder):
+    """The separate attack has a count and would outweigh the lead; the headline still
+    tells the lead's event, and "again" in the lead does not set it apart from the headline."""
+    events = _assaults(coder, "Gunmen attack police station in Niger",
+                       "Gunmen attacked a police station in western Niger on Tuesday.",
+                       "In a separate attack, gunmen killed four Nigerien policemen on Tuesday.")  # fmt: skip
+    assert len(events) == 2
+    lead, separate = sorted(events, key=lambda e: e.sentence.start)
+    assert len(lead.mentions) == 1 and not separate.mentions
+    assert [q.value for q in separate.quantities] == [4]
+    again = build_article(id="again-lead", headline="Iran condemns Israel", published=PUBLISHED,
+                          paragraphs=["Iran again condemned Israel on Monday over the raid."])  # fmt: skip
+    assert len([e for e in coder.code_document(again).events if e.type == "ACCUSE"]) == 1

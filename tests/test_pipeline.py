@@ -94,7 +94,7 @@ def test_pipeline_merge_stage_keeps_input_events(coder):
     config = CoderConfig()
     article = make_article(
         "twice",
-        "Russia condemned Poland over the border closure. Russia condemned Poland again.",
+        "Russia condemned Poland over the border closure. Russia condemned Poland in a statement.",
     )
     coded = STAGES[0].func(coder.parse([article])[0], config)
     events_before = coded.events
