@@ -111,7 +111,7 @@ FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Lexicon codes whose object is a person or group (the target), not a thing handed over.
 # Verbs whose "from" names the party left, whatever the object: "pulled its envoys out of X".
 WITHDRAW_LEMMAS = {"withdraw", "pull out", "recall", "evacuate", "pull back"}
-PERSON_OBJECT_CODES = {"0841", "166", "1661", "1662", "174", "043", "041", "114", "0862", "1053",
+PERSON_OBJECT_CODES = {"0841", "075", "166", "1661", "1662", "174", "043", "041", "114", "0862", "1053",
                        "173", "181", "186", "171", "1711", "1712", "192", "190"}  # fmt: skip
 RECIPIENT_REQUIRED = {"AID", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT",
                       "COERCE", "ASSAULT"}  # fmt: skip
@@ -188,10 +188,14 @@ class Trigger:
         return self.lexeme.pos in {"V", "A"}
 
 
+# Past forms the lemmatizer leaves as they are ("retook" -> "retook").
+IRREGULAR_PAST = {"retook": ("retake",), "overran": ("overrun",)}
+
+
 def _lemma_forms(token: Any) -> list[str]:
     """The lemma, then guesses from the surface form when the lemmatizer slips ("staged" -> "stag")."""
     lemma, low = token.lemma_.lower(), token.lower_
-    forms = [lemma]
+    forms = [lemma, *IRREGULAR_PAST.get(low, ())]
     if low != lemma:
         for cut, add in ((1, ""), (2, ""), (3, ""), (3, "y"), (1, "e")):
             if len(low) > cut + 2 and low.endswith(("d", "s", "ed", "es", "ing", "ied")):

@@ -1,0 +1,72 @@
+"""Recall of recurring news constructions: retaking places, website attacks, taking in
+refugees, refusals with "to", pressure put on a party, orders to appear.
+
+Each case is a short sentence of our own, coded by the whole per-article coder. Tests
+assert on the event type and the actors' codes (or texts when an actor has no code).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article, Event, Span
+from eventwire.pipeline import Coder
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return Coder()
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    article = Article(id="t", text=text, paragraphs=(Span(0, len(text)),))
+    return list(coder.code_document(article).events)
+
+
+def names(actors) -> list[str]:
+    return sorted(a.code or a.text.lower() for a in actors)
+
+
+def kinds(events: list[Event]) -> list[tuple[str, list[str], list[str]]]:
+    return [(e.type, names(e.sources), names(e.targets)) for e in events]
+
+
+CASES = [
+    pytest.param("Syrian troops recaptured a village in Idlib province from the rebels.",
+                 ("ASSAULT", ["the rebels"]), id="recaptured-village-from"),
+    pytest.param("Malian soldiers retook the town of Gao.",
+                 ("ASSAULT", ["gao"]), id="retook-irregular-past"),
+    pytest.param("Islamist fighters overran a Nigerian army base.",
+                 ("ASSAULT", ["NGA"]), id="overran-base"),
+    pytest.param("Iranian hackers defaced the website of the Saudi interior ministry.",
+                 ("COERCE", ["SAU"]), id="defaced-website"),
+    pytest.param("Lebanon said it will not accept any more Syrian refugees.",
+                 ("REJECT", ["SYR"]), id="will-not-accept-refugees"),
+    pytest.param("Sweden accepted thousands of Iraqi refugees.",
+                 ("AID", ["IRQ"]), id="accepted-refugees-asylum"),
+    pytest.param("Togo was refusing admittance to Ghanaians.",
+                 ("REJECT", ["GHA"]), id="refusing-admittance-to"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_construction(coder: Coder, text: str, expected: tuple[str, list[str]]) -> None:
+    events = code(coder, text)
+    type_, targets = expected
+    assert any(e.type == type_ and names(e.targets) == targets for e in events), kinds(events)
+
+
+NOT_CASES = [
+    pytest.param("The champion retook the lead in the second set.", id="retook-the-lead"),
+    pytest.param("She recaptured the title she lost last year.", id="recaptured-title"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_CASES)
+def test_no_event(coder: Coder, text: str) -> None:
+    assert code(coder, text) == []
+
+
+def test_website_attack_is_cyber(coder: Coder) -> None:
+    event = next(e for e in code(coder, "Turkish hackers defaced Greek government websites.") if e.type == "COERCE")
+    assert event.mode == "cyber"
