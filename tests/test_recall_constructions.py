@@ -46,6 +46,16 @@ CASES = [
                  ("AID", ["IRQ"]), id="accepted-refugees-asylum"),
     pytest.param("Togo was refusing admittance to Ghanaians.",
                  ("REJECT", ["GHA"]), id="refusing-admittance-to"),
+    pytest.param("The Kenyan president faces pressure from Britain to hold early elections.",
+                 ("REQUEST", ["KEN"]), id="faces-pressure-from"),
+    pytest.param("The Greek prime minister came under pressure from Germany to cut spending.",
+                 ("REQUEST", ["GRC"]), id="came-under-pressure-from"),
+    pytest.param("The Polish government is under strong pressure from Brussels.",
+                 ("REQUEST", ["POL"]), id="is-under-pressure-from"),
+    pytest.param("France put pressure on Morocco to release the journalist.",
+                 ("REQUEST", ["MAR"]), id="put-pressure-on"),
+    pytest.param("The Turkish minister faces criticism from Amnesty International.",
+                 ("ACCUSE", ["TUR"]), id="faces-criticism-from"),
 ]  # fmt: skip
 
 
@@ -59,6 +69,8 @@ def test_construction(coder: Coder, text: str, expected: tuple[str, list[str]]) 
 NOT_CASES = [
     pytest.param("The champion retook the lead in the second set.", id="retook-the-lead"),
     pytest.param("She recaptured the title she lost last year.", id="recaptured-title"),
+    pytest.param("Rising prices put pressure on the central bank.", id="pressure-without-presser"),
+    pytest.param("The country faces pressure to cut its deficit.", id="pressure-from-no-one"),
 ]  # fmt: skip
 
 
@@ -70,3 +82,12 @@ def test_no_event(coder: Coder, text: str) -> None:
 def test_website_attack_is_cyber(coder: Coder) -> None:
     event = next(e for e in code(coder, "Turkish hackers defaced Greek government websites.") if e.type == "COERCE")
     assert event.mode == "cyber"
+
+
+@pytest.mark.parametrize("text", [
+    "The Serbian minister faces pressure from the European Union to resign.",
+    "The Serbian minister was pressured by the European Union to resign.",
+])  # fmt: skip
+def test_what_is_pressed_for_does_not_happen(coder: Coder, text: str) -> None:
+    events = code(coder, text)
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["EU"], ["SRB"])]

@@ -716,7 +716,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects and all(o.lower_ in REFLEXIVES and not o.conjuncts for o in objects):
         return None  # "people kill themselves", "shot himself": no one else is acted upon
-    if not trig.is_verb and _in_background(token):
+    if not trig.is_verb and _in_background(token) and _bearing_verb(token) is None:
         return None  # "since the peace accord", "after weeks of fighting": a reference, not news
     if not trig.is_verb and any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in token.children):
         return None  # "a possible war", "the planned talks": not (yet) an event
@@ -885,6 +885,8 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             and cameo_entry(parent.lexeme.cameo).plover == cameo_entry(trig.lexeme.cameo).plover
         ):
             return True  # "insisted on its demand that ...": one request
+    if _asked_by_agent(token, by_token):
+        return True
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
     for _ in range(8):
@@ -914,6 +916,18 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _asked_by_agent(verb: Any, by_token: dict) -> bool:
+    """"X was pressured by Y to resign", the infinitive parsed as a relative clause of Y:
+    what Y asks for is part of the request, not an act of Y's."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    agent = verb.head.head
+    if verb.head.dep_ != "pobj" or agent.dep_ != "agent":
+        return False
+    parent = by_token.get(agent.head.i)
+    return parent is not None and cameo_entry(parent.lexeme.cameo).plover == "REQUEST"
 
 
 def _protests(verb: Any, by_token: dict) -> bool:
@@ -1446,6 +1460,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 if objs:
                     heads, how = objs, "by-agent"
                     break
+    if not heads and _pressers(token):
+        heads, how = _pressers(token), "borne-from"
     if not heads and not _mediation(trig):
         between = _between(token)
         if between:
@@ -1564,7 +1580,7 @@ def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
     if any(c.dep_ == "poss" or (c.dep_ in {"prep", "agent"} and c.lower_ == "by") for c in noun.children):
         return False
     governor, prep = _governing_verb(noun)
-    if governor is None or governor.i in by_token or _is_light(governor):
+    if governor is None or governor.i in by_token or _is_light(governor) or _bearing_verb(noun) is not None:
         return False
     if noun.dep_ == "pobj":
         if noun.head.head.i != governor.i:
@@ -1683,6 +1699,8 @@ def _targets(
                 heads.extend(_pobjs(child))
         if not heads:
             heads = _nested_against(token)
+        if not heads:
+            heads = _bearers(token)
         if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
             heads = _casualties(token) or _engaged(token)
     if not heads and trig.is_verb:
@@ -1761,6 +1779,37 @@ def _existential_patients(verb: Any) -> list[Any]:
 def _as_places(actors: list[Actor]) -> list[Actor]:
     """"the curfew in Abidjan": a capital or country after "in" is a place, not its government."""
     return [replace(a, sector=None) if a.sector == "GOV" and a.name else a for a in actors]
+
+
+# Verbs whose subject bears a request named by their object: "X faces calls to resign".
+BEARING_VERBS = {"face", "feel", "confront"}
+
+
+def _bearing_verb(noun: Any) -> Any | None:
+    """The verb by which its subject bears pressure or criticism: "X faces pressure from Y",
+    "X came under criticism from Y"."""
+    if noun.lemma_.lower() not in PRESSURE_NOUNS:
+        return None
+    governor, prep = _governing_verb(noun)
+    if governor is None:
+        return None
+    borne = noun.dep_ == "dobj" and governor.lemma_.lower() in BEARING_VERBS
+    under = prep == "under" and noun.head.head.i == governor.i
+    return governor if borne or under else None
+
+
+def _bearers(noun: Any) -> list[Any]:
+    """Who bears it: the subject of the bearing verb."""
+    governor = _bearing_verb(noun)
+    return subject_heads(governor)[0] if governor is not None else []
+
+
+def _pressers(noun: Any) -> list[Any]:
+    """Who presses, named on the bearing verb: "X faces pressure [from Y] to resign"."""
+    governor = _bearing_verb(noun)
+    if governor is None:
+        return []
+    return [g for c in governor.children if c.dep_ == "prep" and c.lower_ == "from" for g in _pobjs(c)]
 
 
 def _nested_against(token: Any) -> list[Any]:
