@@ -56,6 +56,10 @@ CASES = [
                  ("REQUEST", ["MAR"]), id="put-pressure-on"),
     pytest.param("The Turkish minister faces criticism from Amnesty International.",
                  ("ACCUSE", ["TUR"]), id="faces-criticism-from"),
+    pytest.param("A Brazilian judge ordered the Chilean businessman to appear for questioning.",
+                 ("REQUEST", ["CHL"]), id="judge-ordered-to-appear"),
+    pytest.param("A Kenyan court ordered the Ugandan government to release the activists.",
+                 ("REQUEST", ["UGA"]), id="court-ordered-to-release"),
 ]  # fmt: skip
 
 
@@ -91,3 +95,12 @@ def test_website_attack_is_cyber(coder: Coder) -> None:
 def test_what_is_pressed_for_does_not_happen(coder: Coder, text: str) -> None:
     events = code(coder, text)
     assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["EU"], ["SRB"])]
+
+
+def test_an_order_to_troops_is_still_their_move(coder: Coder) -> None:
+    events = code(coder, "The Russian president ordered troops to withdraw from the city.")
+    assert [e.type for e in events] == ["RETREAT"]
+
+
+def test_an_order_that_things_be_held_asks_no_one(coder: Coder) -> None:
+    assert code(coder, "The ballots went to the capital, where a judge has ordered them held under guard.") == []

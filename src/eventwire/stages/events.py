@@ -285,8 +285,16 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                 return False
         elif key == "comp":
             # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
-            if not any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _is_question(c))
+            # comp=to: an infinitive or a clause with its subject ("ordered X to appear",
+            # "ordered that X appear"), not a participle ("ordered them held").
+            if not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
+                       or (c.dep_ == "ccomp" and not _is_question(c)
+                           and ("to" not in values or _children(c, SUBJECT_DEPS)))
                        for c in token.children):
+                return False
+        elif key == "agent":
+            # "a judge ordered X to appear": only these subjects give the verb its sense.
+            if not any(_lemmas_of(h) & values for h in subject_heads(token)[0]):
                 return False
         elif key in {"subj", "tgt"}:
             continue  # checked once the actors are resolved (see _actor_conditions)
