@@ -60,6 +60,10 @@ CASES = [
                  ("REQUEST", ["CHL"]), id="judge-ordered-to-appear"),
     pytest.param("A Kenyan court ordered the Ugandan government to release the activists.",
                  ("REQUEST", ["UGA"]), id="court-ordered-to-release"),
+    pytest.param("A statement by Hezbollah accused Israel of breaking the truce.",
+                 ("ACCUSE", ["ISR"]), id="statement-by-author"),
+    pytest.param("A report released by Amnesty International accused Egypt of torture.",
+                 ("ACCUSE", ["EGY"]), id="report-released-by-author"),
 ]  # fmt: skip
 
 
@@ -104,3 +108,9 @@ def test_an_order_to_troops_is_still_their_move(coder: Coder) -> None:
 
 def test_an_order_that_things_be_held_asks_no_one(coder: Coder) -> None:
     assert code(coder, "The ballots went to the capital, where a judge has ordered them held under guard.") == []
+
+
+def test_a_document_speaks_for_its_author(coder: Coder) -> None:
+    event = next(e for e in code(coder, "A report from Human Rights Watch alleged that Ethiopian soldiers "
+                                        "killed civilians.") if e.type == "ACCUSE")
+    assert names(event.sources) == ["HRW"] and "ETH" in names(event.targets)

@@ -1441,6 +1441,12 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
         actors: list[Actor] = []
         for head in heads:
             actors.extend(resolver.resolve_group(sentence, head))
+        if not actors and heads and how == "subject":
+            # "a statement by Hamas accused X": the document speaks for its author.
+            authors = _authors(heads[0])
+            for head in authors:
+                actors.extend(resolver.resolve_group(sentence, head))
+            heads = authors if actors else heads
         if not actors and heads and how == "passive-agent":
             # "injured by stones thrown by protesters": the thrower behind the instrument.
             actors = _inside(heads[0], sentence, resolver)
@@ -1525,6 +1531,20 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+# What an author issues, and speaks through: "a report by X alleged", "a statement from X".
+DOCUMENT_NOUNS = {"report", "statement", "study", "document", "communique", "communiqué", "letter",
+                  "declaration", "resolution", "survey", "memo", "dossier", "paper"}  # fmt: skip
+
+
+def _authors(noun: Any) -> list[Any]:
+    """Who issued a document: "a report by X", "a statement from X", "a report released by X"."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return []
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [g for h in holders for c in h.children
+            if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"} for g in _pobjs(c)]
 
 
 # Prepositions by which a harm names the attack it came in ("killed in an air strike").
