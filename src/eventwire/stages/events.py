@@ -127,7 +127,7 @@ FUTURE_AGREE_TYPES = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 # Lexicon codes whose object is a person or group (the target), not a thing handed over.
 # Verbs whose "from" names the party left, whatever the object: "pulled its envoys out of X".
 WITHDRAW_LEMMAS = {"withdraw", "pull out", "recall", "evacuate", "pull back"}
-PERSON_OBJECT_CODES = {"0841", "166", "1661", "1662", "174", "043", "041", "114", "0862", "1053",
+PERSON_OBJECT_CODES = {"0841", "075", "166", "1661", "1662", "174", "043", "041", "114", "0862", "1053",
                        "173", "181", "186", "171", "1711", "1712", "192", "190"}  # fmt: skip
 RECIPIENT_REQUIRED = {"AID", "SANCTION", "ACCUSE", "THREATEN", "REQUEST", "SUPPORT", "REJECT",
                       "COERCE", "ASSAULT"}  # fmt: skip
@@ -204,10 +204,14 @@ class Trigger:
         return self.lexeme.pos in {"V", "A"}
 
 
+# Past forms the lemmatizer leaves as they are ("retook" -> "retook").
+IRREGULAR_PAST = {"retook": ("retake",), "overran": ("overrun",)}
+
+
 def _lemma_forms(token: Any) -> list[str]:
     """The lemma, then guesses from the surface form when the lemmatizer slips ("staged" -> "stag")."""
     lemma, low = token.lemma_.lower(), token.lower_
-    forms = [lemma]
+    forms = [lemma, *IRREGULAR_PAST.get(low, ())]
     if low != lemma:
         for cut, add in ((1, ""), (2, ""), (3, ""), (3, "y"), (1, "e")):
             if len(low) > cut + 2 and low.endswith(("d", "s", "ed", "es", "ing", "ied")):
@@ -297,8 +301,16 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                 return False
         elif key == "comp":
             # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
-            if not any(c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _is_question(c))
+            # comp=to: an infinitive or a clause with its subject ("ordered X to appear",
+            # "ordered that X appear"), not a participle ("ordered them held").
+            if not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
+                       or (c.dep_ == "ccomp" and not _is_question(c)
+                           and ("to" not in values or _children(c, SUBJECT_DEPS)))
                        for c in token.children):
+                return False
+        elif key == "agent":
+            # "a judge ordered X to appear": only these subjects give the verb its sense.
+            if not any(_lemmas_of(h) & values for h in subject_heads(token)[0]):
                 return False
         elif key in {"subj", "tgt"}:
             continue  # checked once the actors are resolved (see _actor_conditions)
@@ -736,7 +748,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     objects = [c for c in token.children if c.dep_ == "dobj"]
     if objects and all(o.lower_ in REFLEXIVES and not o.conjuncts for o in objects):
         return None  # "people kill themselves", "shot himself": no one else is acted upon
-    if not trig.is_verb and _in_background(token):
+    if not trig.is_verb and _in_background(token) and _bearing_verb(token) is None:
         return None  # "since the peace accord", "after weeks of fighting": a reference, not news
     if not trig.is_verb and any(c.dep_ == "amod" and c.lower_ in UNREAL_ADJECTIVES for c in token.children):
         return None  # "a possible war", "the planned talks", "an upcoming drill": not (yet) an event
@@ -954,6 +966,8 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             and cameo_entry(parent.lexeme.cameo).plover == cameo_entry(trig.lexeme.cameo).plover
         ):
             return True  # "insisted on its demand that ...": one request
+    if _asked_by_agent(token, by_token):
+        return True
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
     for _ in range(8):
@@ -983,6 +997,18 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _asked_by_agent(verb: Any, by_token: dict) -> bool:
+    """"X was pressured by Y to resign", the infinitive parsed as a relative clause of Y:
+    what Y asks for is part of the request, not an act of Y's."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    agent = verb.head.head
+    if verb.head.dep_ != "pobj" or agent.dep_ != "agent":
+        return False
+    parent = by_token.get(agent.head.i)
+    return parent is not None and cameo_entry(parent.lexeme.cameo).plover == "REQUEST"
 
 
 def _protests(verb: Any, by_token: dict) -> bool:
@@ -1540,6 +1566,12 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
         actors: list[Actor] = []
         for head in heads:
             actors.extend(resolver.resolve_group(sentence, head))
+        if not actors and heads and how == "subject":
+            # "a statement by Hamas accused X": the document speaks for its author.
+            authors = _authors(heads[0])
+            for head in authors:
+                actors.extend(resolver.resolve_group(sentence, head))
+            heads = authors if actors else heads
         if not actors and heads and how == "passive-agent":
             # "injured by stones thrown by protesters": the thrower behind the instrument.
             actors = _inside(heads[0], sentence, resolver)
@@ -1567,6 +1599,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 if objs:
                     heads, how = objs, "by-agent"
                     break
+    if not heads and _pressers(token):
+        heads, how = _pressers(token), "borne-from"
     if not heads and not _mediation(trig):
         between = _between(token)
         if between:
@@ -1622,6 +1656,20 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+# What an author issues, and speaks through: "a report by X alleged", "a statement from X".
+DOCUMENT_NOUNS = {"report", "statement", "study", "document", "communique", "communiqué", "letter",
+                  "declaration", "resolution", "survey", "memo", "dossier", "paper"}  # fmt: skip
+
+
+def _authors(noun: Any) -> list[Any]:
+    """Who issued a document: "a report by X", "a statement from X", "a report released by X"."""
+    if noun.lemma_.lower() not in DOCUMENT_NOUNS:
+        return []
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return [g for h in holders for c in h.children
+            if c.dep_ in {"prep", "agent"} and c.lower_ in {"by", "from"} for g in _pobjs(c)]
 
 
 # Prepositions by which a harm names the attack it came in ("killed in an air strike").
@@ -1685,7 +1733,7 @@ def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
     if any(c.dep_ == "poss" or (c.dep_ in {"prep", "agent"} and c.lower_ == "by") for c in noun.children):
         return False
     governor, prep = _governing_verb(noun)
-    if governor is None or governor.i in by_token or _is_light(governor):
+    if governor is None or governor.i in by_token or _is_light(governor) or _bearing_verb(noun) is not None:
         return False
     if noun.dep_ == "pobj":
         if noun.head.head.i != governor.i:
@@ -1804,6 +1852,8 @@ def _targets(
                 heads.extend(_pobjs(child))
         if not heads:
             heads = _nested_against(token)
+        if not heads:
+            heads = _bearers(token)
         if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
             heads = _casualties(token) or _engaged(token)
     if not heads and trig.is_verb:
@@ -1882,6 +1932,37 @@ def _existential_patients(verb: Any) -> list[Any]:
 def _as_places(actors: list[Actor]) -> list[Actor]:
     """"the curfew in Abidjan": a capital or country after "in" is a place, not its government."""
     return [replace(a, sector=None) if a.sector == "GOV" and a.name else a for a in actors]
+
+
+# Verbs whose subject bears a request named by their object: "X faces calls to resign".
+BEARING_VERBS = {"face", "feel", "confront"}
+
+
+def _bearing_verb(noun: Any) -> Any | None:
+    """The verb by which its subject bears pressure or criticism: "X faces pressure from Y",
+    "X came under criticism from Y"."""
+    if noun.lemma_.lower() not in PRESSURE_NOUNS:
+        return None
+    governor, prep = _governing_verb(noun)
+    if governor is None:
+        return None
+    borne = noun.dep_ == "dobj" and governor.lemma_.lower() in BEARING_VERBS
+    under = prep == "under" and noun.head.head.i == governor.i
+    return governor if borne or under else None
+
+
+def _bearers(noun: Any) -> list[Any]:
+    """Who bears it: the subject of the bearing verb."""
+    governor = _bearing_verb(noun)
+    return subject_heads(governor)[0] if governor is not None else []
+
+
+def _pressers(noun: Any) -> list[Any]:
+    """Who presses, named on the bearing verb: "X faces pressure [from Y] to resign"."""
+    governor = _bearing_verb(noun)
+    if governor is None:
+        return []
+    return [g for c in governor.children if c.dep_ == "prep" and c.lower_ == "from" for g in _pobjs(c)]
 
 
 def _nested_against(token: Any) -> list[Any]:
