@@ -59,6 +59,7 @@ SECTOR_PRIORITY = (
 NATIONAL_SECTORS = {"GOV", "MIL", "JUD", "COP", "SPY", "OPP"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her", "itself"}
 PERSON_PRONOUNS = {"he", "his", "him", "she", "her"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
 SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves", "ya", "y'all"}
 STANCE_PREFIXES = {"pro", "anti"}
 # "<country>-<participle>" modifiers in which the country acts along: "US-led", "Saudi-headed".
@@ -73,6 +74,7 @@ DEFINITE_HEADS = {
 # Phrase attachments that still describe who the actor is ("minister of X", "troops from X").
 ACTOR_PREPS = {"of", "at", "from", "in", "for"}
 PRONOUN_REACH = 3  # sentences
+QUOTE_REACH = 10  # sentences of a quote back to its speaker
 # Groups of people who take the country of the place they are in ("villagers in X").
 LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
@@ -292,8 +294,9 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
             if person_ents is None:
                 person_ents = {t.i: ent for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
             ent = person_ents.get(tokens[i].i)
-            if ent is not None and len(ent) > length and entry.kind in {"country", "capital"}:
-                # "Jordan" in "Michael Jordan": part of a person's name.
+            if ent is not None and len(ent) > length and (
+                entry.kind in {"country", "capital"} or (entry.kind == "adjective" and ent.start < tokens[i].i)
+            ):  # "Jordan" in "Michael Jordan", "French" in "William French Smith": a person's name
                 continue
             if i >= 2 and texts[i - 1] == "-" and folded[i - 2] in STANCE_PREFIXES:
                 break  # "anti-Syria journalist", "pro-Palestinian rally": a stance, not the actor
@@ -340,6 +343,15 @@ class _Seen:
     token_i: int
     sentence: int
     is_subject: bool
+    #: what a pronoun must agree with: "sg" / "pl", person or not, "m" / "f" (None: either)
+    number: str | None = None
+    person: bool | None = None
+    gender: str | None = None
+    #: 2 for the subject of its sentence's main verb ("X said Y would ...": X), 1 for the
+    #: subject of what a main verb of saying reports (Y), else 0
+    main: int = 0
+    #: the subject of a verb of saying: whom a quote's "I" and "we" are
+    speaker: bool = False
 
 
 class ActorResolver:
@@ -365,8 +377,18 @@ class ActorResolver:
         return mentions
 
     def remember(self, actors: list[Actor], token: Any, *, is_subject: bool) -> None:
-        if actors:
-            self.seen.append(_Seen(actors, token.i, self._sentence_index, is_subject))
+        """Keep an argument for the pronouns to come. A main subject that is no actor
+        ("The system is deployed ...", "the defendant and his associates") is kept too:
+        the pronoun after it is about it, not about an actor named before."""
+        main = _main_subject(token) if is_subject else 0
+        if not actors and not (main and token.pos_ in {"NOUN", "PROPN"} and _blocks(token)):
+            return
+        number, person, gender = _features(token, actors)
+        # "X said", or "X had said:-" before a quote (the tokenizer may keep the colon)
+        speaker = is_subject and (token.head.lemma_.lower() in SPEECH_LEMMAS or main == 2
+                                  and token.sent.text.rstrip(" -").endswith(":"))
+        self.seen.append(_Seen(actors, token.i, self._sentence_index, is_subject,
+                               number, person, gender, main, speaker))  # fmt: skip
 
     # -- resolution ----------------------------------------------------------------------
     def resolve_group(self, sentence: Sentence, head: Any) -> list[Actor]:
@@ -416,6 +438,10 @@ class ActorResolver:
                                    name=a.name, by=f"{NAME}:name-coref")  # fmt: skip
         if head.pos_ != "PROPN" and any(t.pos_ == "PROPN" for t in head.subtree if t.i != head.i):
             return actor  # "Tibet's exiled leader": a place of its own, not the story's country
+        place = self._title_place(head) if actor.sector in NATIONAL_SECTORS else None
+        if place is not None:  # "Brooklyn prosecutor Jane Doe": the place's official
+            return replace(actor, country=place.country, name=self.book.country_names.get(place.country),
+                           by=f"{NAME}:story-country")  # fmt: skip
         main = self.main_country()
         if main and actor.sector in NATIONAL_SECTORS:
             return replace(actor, country=main, name=self.book.country_names.get(main),
@@ -559,6 +585,10 @@ class ActorResolver:
         word = head.lower_
         if word in SECOND_PERSON:
             return []  # "you could shoot a cannonball": whoever is spoken to, or anyone
+        if word in FIRST_PERSON:
+            return self._first_person(sentence, head)
+        if _pleonastic(head):
+            return []  # "it is difficult to back down", "it remains to be seen"
         # Pronouns reach back a few sentences at most.
         candidates = [s for s in self.seen if not (s.sentence == self._sentence_index and s.token_i >= head.i)
                       and self._sentence_index - s.sentence <= PRONOUN_REACH]
@@ -572,14 +602,29 @@ class ActorResolver:
             own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
             candidates = [s for s in candidates
                           if not (s.sentence == self._sentence_index and s.token_i in own)]
-        if word in {"they", "their", "them"}:
-            groups = [s for s in candidates if len(s.actors) > 1]
-            pick = (groups or candidates)[-1:] if candidates else []
+        # "he" is one person, "it" one thing, "they" several: "the defendant and his
+        # associates ... They", not the prosecutor named last.
+        candidates = [s for s in candidates if _agrees(s, word)]
+        if word in {"they", "their", "them", "themselves"}:
+            pick = self._latest(candidates)
         elif word in PERSON_PRONOUNS:
-            # "Trump praised Japan, Korea and China ... he": one person is never a group.
-            people = [s for s in candidates if any(a.sector for a in s.actors) and _single(s.actors)]
-            pick = people[-1:]
+            pick = self._latest(candidates)
+            if not pick and head.dep_ == "nsubj" and head.head.lemma_.lower() in SPEECH_LEMMAS:
+                # '"...," he said' after a long quote: the last one to speak before it.
+                pick = [s for s in self.seen if s.speaker and s.sentence < self._sentence_index
+                        and self._sentence_index - s.sentence <= QUOTE_REACH and _agrees(s, word)][-1:]
+            holder = _possessor_object(head) if word in {"his", "her"} else None
+            if holder is not None and not (pick and pick[0].sentence == self._sentence_index
+                                           and pick[0].token_i > holder.i):
+                # "she thanked Mr Martin for his condemnation": his is Mr Martin's.
+                span = token_span(sentence, head)
+                return [replace(a, text=span.slice(self.text), span=span, by=f"{NAME}:coref")
+                        for a in self.resolve(sentence, holder)]
         else:
+            latest = self._latest(candidates)
+            if latest and not latest[0].actors and self._sentence_index - latest[0].sentence <= 1:
+                return []  # "The second system is the PAC-3. It is deployed by ...": the thing
+            candidates = [s for s in candidates if s.actors]
             coded = [s for s in candidates if any(a.code for a in s.actors)]
             # "X said its ...": the subject of the sentence's main verb comes first.
             root = head.sent.root
@@ -592,7 +637,7 @@ class ActorResolver:
             if not pick:  # an actor without a code ("the rebel front ... it")
                 named = [s for s in candidates if s.is_subject]
                 pick = named[-1:]
-        if not pick:
+        if not pick or not pick[0].actors:
             return []
         span = token_span(sentence, head)
         return [
@@ -607,6 +652,34 @@ class ActorResolver:
             )
             for a in pick[0].actors
         ]
+
+    def _first_person(self, sentence: Sentence, head: Any) -> list[Actor]:
+        """"I", "we": the speaker of the quote, named by this sentence's or the previous
+        one's verb of saying ("the chief had said: 'I do not accept ...'"); never an actor
+        merely named before (a reader's letter: "I feel ..."). Unnamed, it stays uncoded
+        where a verb of saying may name it later ("'We demand ...,' he said")."""
+        span = token_span(sentence, head)
+        text = span.slice(self.text)
+        speakers = [s for s in self.seen if s.speaker and s.actors and (
+            s.sentence == self._sentence_index or (s.sentence == self._sentence_index - 1 and s.main))]
+        if speakers:
+            return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=a.sector,
+                          name=a.name, by=f"{NAME}:coref") for a in speakers[-1].actors]  # fmt: skip
+        if any(t.lemma_.lower() in SPEECH_LEMMAS for t in head.sent):
+            return [Actor(text=text, span=span, name=text, by=NAME)]
+        return []
+
+    def _latest(self, candidates: list[_Seen]) -> list[_Seen]:
+        """The nearest antecedent: the last one in this sentence, or in an earlier sentence
+        its main subject ("U.S. officials say Cubans want to leave. They accuse ...")."""
+        if not candidates:
+            return []
+        last = candidates[-1].sentence
+        group = [s for s in candidates if s.sentence == last]
+        if last != self._sentence_index:
+            best = max(s.main for s in group)
+            group = [s for s in group if s.main == best]
+        return group[-1:]
 
     def _definite(self, sentence: Sentence, head: Any, sector: str | None) -> list[Actor]:
         """'the North', 'the ministry', 'the spokesperson': an actor seen before."""
@@ -634,14 +707,23 @@ class ActorResolver:
                             for a in coded]  # fmt: skip
         if head.lemma_.lower() not in DEFINITE_HEADS:
             return []
+        local = self._police_place(sentence, head) if sector == "COP" else None
+        if local is not None:
+            # "clashed with the police in Punjab": police serve where they are.
+            return [Actor(text=text, span=span, country=local.country, sector=sector,
+                          name=self.book.country_names.get(local.country), by=f"{NAME}:coref")]
         for seen in reversed(self.seen):
             if seen.sentence == self._sentence_index and seen.token_i >= head.i:
                 continue
             coded = [a for a in seen.actors if a.code]
             if not coded:
                 continue
-            if sector and not any(a.sector in {sector, None} for a in coded):
-                continue
+            if sector:
+                # "the police": police named before, or a state named by itself ("Malaysia
+                # ... the police"), not anyone with a country ("A Canadian MP said ...").
+                coded = [a for a in coded if a.sector == sector or (a.sector is None and self._is_state(a))]
+                if not coded:
+                    continue
             a = coded[0]
             return [Actor(text=text, span=span, country=a.country, igo=a.igo,
                           sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")]
@@ -650,7 +732,35 @@ class ActorResolver:
             # "the government", "the army": in a story about one country, that country's.
             return [Actor(text=text, span=span, country=main, sector=sector,
                           name=self.book.country_names.get(main), by=f"{NAME}:coref")]
+        for seen in reversed(self.seen) if sector else ():
+            # Else whoever was last named with a country ("Egyptian sources ... the army").
+            coded = [a for a in seen.actors if a.code and a.sector is None]
+            if coded and not (seen.sentence == self._sentence_index and seen.token_i >= head.i):
+                a = coded[0]
+                return [Actor(text=text, span=span, country=a.country, igo=a.igo,
+                              sector=sector, name=a.name, by=f"{NAME}:coref")]  # fmt: skip
         return []
+
+    def _police_place(self, sentence: Sentence, head: Any) -> Entry | None:
+        """The place the police are in: "the police in X", "clashed with the police in X"."""
+        holder = head
+        for _ in range(3):
+            for prep in holder.children:
+                if prep.dep_ == "prep" and prep.lower_ in LOCAL_PREPS:
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        entry = self._country_of(sentence, obj, depth=1)
+                        if entry is not None:
+                            return entry
+            if holder.pos_ in {"VERB", "AUX"} or holder.head is holder:
+                break
+            holder = holder.head
+        return None
+
+    def _is_state(self, actor: Actor) -> bool:
+        """Is the actor's text a bare country or capital name ("the United States")?"""
+        words = tuple(re.findall(r"[\w'.]+|[^\w\s]", _fold(actor.text)))
+        entry = self.book.names.get(words[1:] if words[:1] == ("the",) else words) or self.book.names.get(words)
+        return entry is not None and entry.kind in {"country", "capital"}
 
     def _local_place(self, sentence: Sentence, head: Any) -> tuple[Entry, list[Any]] | None:
         """Where a group is: "students throughout X", "hundreds of prisoners at a jail in X"."""
@@ -685,6 +795,15 @@ class ActorResolver:
                             return entry
         return None
 
+    def _title_place(self, head: Any) -> Any:
+        """The place in a named official's title: "Brooklyn" in "Brooklyn prosecutor X"."""
+        for t in head.subtree:
+            if t.i < head.i and t.dep_ == "compound" and t.pos_ == "PROPN" and t.ent_type_ in {"GPE", "LOC"}:
+                place = self._place(t)
+                if place is not None:
+                    return place
+        return None
+
     def _place(self, head: Any) -> Any:
         """The gazetteer's reading of a proper-noun head, in the story's countries' context."""
         from ..geo import Gazetteer
@@ -714,6 +833,138 @@ class ActorResolver:
         if best < 2 or best < 2 * runner_up:
             return None  # no single country dominates the story
         return next(c for c, n in counts.items() if n == best)
+
+
+# Heads that name a person ("he", "she") and heads that name a body ("it", "they").
+PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daughter", "wife",
+                "husband", "brother", "sister", "minister", "president", "premier", "chancellor",
+                "leader", "spokesman", "spokeswoman", "spokesperson", "official", "chief", "head",
+                "director", "secretary", "ambassador", "envoy", "governor", "mayor", "commander",
+                "general", "king", "queen", "prince", "princess", "prosecutor", "judge", "lawyer",
+                "attorney", "activist", "journalist", "reporter", "officer", "soldier", "policeman",
+                "student", "teacher", "suspect", "gunman", "chairman", "chairwoman", "senator",
+                "lawmaker", "candidate", "deputy", "adviser", "advisor", "aide", "victim",
+                "witness", "farmer", "worker", "hacker", "defendant", "driver", "doctor",
+                "bishop", "pope", "cleric", "imam", "priest", "monarch", "emir", "sheikh"}  # fmt: skip
+# Bodies that English refers to as "it" or as "they": either number agrees.
+COLLECTIVE_NOUNS = {"police", "army", "military", "government", "administration", "team",
+                    "staff", "crew", "family", "opposition", "public", "leadership", "cabinet",
+                    "committee", "council", "jury", "panel", "board", "party", "group"}  # fmt: skip
+FEMALE_WORDS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame", "queen", "princess",
+                "woman", "wife", "mother", "daughter", "sister", "girl", "spokeswoman",
+                "chairwoman", "congresswoman", "actress", "businesswoman", "grandmother"}  # fmt: skip
+MALE_WORDS = {"mr", "mr.", "sir", "lord", "king", "prince", "man", "husband", "father", "son",
+              "brother", "boy", "spokesman", "chairman", "congressman", "businessman",
+              "grandfather", "policeman", "gunman"}  # fmt: skip
+SPEECH_LEMMAS = {"say", "tell", "add", "write", "insist", "declare", "state", "announce",
+                 "claim", "note", "explain", "stress", "warn", "ask"}  # fmt: skip
+FEMALE_PRONOUNS = {"she", "her", "hers", "herself"}
+# Documents speak for their authors: "The statement said it ...", not a thing "it" is about.
+DOCUMENT_NOUNS = {"statement", "report", "letter", "communique", "communiqué", "document",
+                  "declaration", "study", "survey", "poll", "message", "announcement",
+                  "release", "readout", "transcript", "post", "tweet"}  # fmt: skip
+# Verbs of an impersonal "it": "it is clear that", "it seems", "it remains to be seen".
+IMPERSONAL_VERBS = {"be", "seem", "appear", "remain", "become"}
+EXTRAPOSED = {"difficult", "hard", "easy", "clear", "unclear", "likely", "unlikely", "possible",
+              "impossible", "important", "necessary", "obvious", "evident", "essential", "vital",
+              "crucial", "true", "worth", "time", "surprising", "unknown", "imperative",
+              "wrong", "right", "unacceptable", "unfair", "illegal", "undemocratic", "shameful",
+              "absurd", "ridiculous", "regrettable", "unwise", "appropriate", "inappropriate",
+              "reasonable", "unreasonable", "dangerous", "safe", "natural", "normal"}  # fmt: skip
+
+
+def _features(token: Any, actors: list[Actor]) -> tuple[str | None, bool | None, str | None]:
+    """Number, person-ness and gender of an antecedent: "the defendant and his associates"
+    is plural, "Mrs Foster" a woman, "the Israeli army" no person and either number."""
+    lemma = token.lemma_.lower()
+    if lemma in COLLECTIVE_NOUNS:
+        number = None
+    elif token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children) \
+            or len({a.code or a.text.lower() for a in actors}) > 1:
+        number = "pl"
+    elif token.tag_ in {"NN", "NNP"}:
+        number = "sg"
+    else:
+        number = None
+    if token.ent_type_ == "PERSON" or lemma in PERSON_NOUNS:
+        person: bool | None = True
+    elif token.pos_ == "NOUN" or token.ent_type_ in {"GPE", "LOC", "FAC", "NORP"}:
+        person = False  # (a surname is often tagged ORG: that says nothing)
+    else:
+        person = None
+    words = {t.lower_ for t in token.subtree if t.i <= token.i}
+    gender = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+    return number, person, gender
+
+
+def _main_subject(token: Any) -> int:
+    """2 for the subject of the main verb, 1 for the subject of the quote a main verb of
+    saying reports ("The defendant and his associates 'helped themselves', said the
+    prosecutor"), else 0."""
+    root = token.sent.root
+    verb = token.head
+    if verb.i == root.i:
+        return 2
+    return int(verb.dep_ == "ccomp" and verb.head.i == root.i and root.lemma_.lower() in SPEECH_LEMMAS)
+
+
+def _blocks(token: Any) -> bool:
+    """A main subject that is no actor stands between a pronoun and older actors:
+    "The defendant and his associates helped themselves. They hacked ..."."""
+    return token.lemma_.lower() not in DOCUMENT_NOUNS and token.ent_type_ not in {
+        "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+
+
+def _agrees(seen: _Seen, word: str) -> bool:
+    """Does an antecedent fit a pronoun: "they" several, "he" one man, "it" one thing?"""
+    if seen.actors and all(a.text.lower() in FIRST_PERSON | SECOND_PERSON for a in seen.actors):
+        return False  # "we", "you": the speaker and the spoken to are no third person
+    if word in {"they", "their", "them", "themselves"}:
+        return seen.number != "sg"
+    if seen.number == "pl":
+        return False
+    if word in PERSON_PRONOUNS:
+        female = word in FEMALE_PRONOUNS
+        if seen.gender is not None and (seen.gender == "f") != female:
+            return False
+        if seen.person is None:  # a name of unknown kind: a person if it has a role or no code
+            return _single(seen.actors) and (any(a.sector for a in seen.actors)
+                                             or not any(a.code for a in seen.actors))
+        return seen.person
+    return seen.person is not True
+
+
+def _pleonastic(head: Any) -> bool:
+    """An impersonal "it" that stands for no one: "it's difficult to back down",
+    "it is clear that ...", "it seems that ..." (not "it is ready to talk")."""
+    if head.dep_ == "expl":
+        return True
+    verb = head.head
+    if head.lower_ != "it" or head.dep_ != "nsubj" or verb.lemma_ not in IMPERSONAL_VERBS:
+        return False
+    clauses = {"xcomp", "ccomp", "csubj"}
+    if verb.lemma_ in {"seem", "appear"} and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in EXTRAPOSED
+               and any(x.dep_ in clauses for x in [*c.children, *verb.children]) for c in verb.children)
+
+
+def _possessor_object(head: Any) -> Any:
+    """The named person a possessive belongs to in "thanked Mr Martin for his condemnation",
+    "praised the envoy for her work": the verb's object, when the pronoun's phrase hangs
+    on the verb by "for"."""
+    phrase = head.head
+    prep = phrase.head
+    if head.dep_ != "poss" or phrase.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    obj = next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < head.i), None)
+    if obj is None or (obj.ent_type_ != "PERSON" and obj.lemma_.lower() not in PERSON_NOUNS):
+        return None
+    words = {t.lower_ for t in obj.subtree if t.i <= obj.i}
+    gender = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+    if gender is not None and (gender == "f") != (head.lower_ == "her"):
+        return None
+    return obj
 
 
 PAIR_HEADS = {"leader", "side", "country", "nation", "government", "neighbour", "neighbor",
