@@ -303,7 +303,10 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
             # comp=to: an infinitive or a clause with its subject ("ordered X to appear",
             # "ordered that X appear"), not a participle ("ordered them held").
-            if not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
+            if "inf" in values:
+                if not _directs(token):
+                    return False
+            elif not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
                        or (c.dep_ == "ccomp" and not _is_question(c)
                            and ("to" not in values or _children(c, SUBJECT_DEPS)))
                        for c in token.children):
@@ -320,6 +323,16 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if not mods & values:
                 return False
     return True
+
+
+def _directs(verb: Any) -> bool:
+    """Does the verb tell its object to do something: "told the army to attack", not
+    "told reporters that the army attacked" nor "told the court to no avail"?"""
+    return bool(_children(verb, {"dobj"})) and any(
+        c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > verb.i and _children(c, {"aux"})
+        and any(a.lower_ == "to" for a in c.children) and not _children(c, SUBJECT_DEPS)
+        for c in verb.children
+    )
 
 
 WH_WORDS = {"why", "how", "where", "what", "when", "whether", "if", "who", "whom", "which"}
@@ -759,6 +772,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if lexeme.lemma == "accuse" and _accused_as_title(token):
         return None  # "accused Ali Khan was killed": a suspect so called, no accusation made
     polarity = _polarity(token)
+    if polarity == "asserted" and _in_habit(token):
+        polarity = "hypothetical"  # "the US leads when NATO calls for action": a habit, no one event
     if code == "186" and _attempted(token):
         code = "185"  # "an attempt to assassinate X", "tried to assassinate X"
     sources, source_tokens, how = _sources(trig, sentence, resolver)
@@ -842,7 +857,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if lexeme.lemma == "attack" and not trig.is_verb and _verbal_attack(token, source_tokens, target_tokens):
         code = "111"  # "Trump ramps up attacks on Clinton": words, not violence
         rule += ":verbal"
-    if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token):
+    if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token) \
+            and not _in_habit(token):
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
@@ -943,6 +959,21 @@ def _in_background(noun: Any) -> bool:
     return False
 
 
+# Verbs that let or move someone to act without saying that he did: "authorized the army
+# to strike", "encouraged supporters to march", "invited him to attend the summit".
+PERMISSION_VERBS = {"authorize", "authorise", "permit", "empower", "mandate", "entitle", "license",
+                    "encourage", "invite"}  # fmt: skip
+
+
+def _permitted(token: Any) -> bool:
+    """Is the trigger only what someone was allowed or moved to do: "parliament authorized
+    the army to attack", "police were empowered to arrest"?"""
+    return (
+        token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and token.head.lemma_.lower() in PERMISSION_VERBS
+    )
+
+
 def _absorbed(trig: Trigger, by_token: dict) -> bool:
     """Is this trigger part of another trigger's event?
 
@@ -967,6 +998,8 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
         ):
             return True  # "insisted on its demand that ...": one request
     if _asked_by_agent(token, by_token):
+        return True
+    if _permitted(token):
         return True
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
@@ -1545,6 +1578,27 @@ def _polarity(token: Any) -> str:
             continue
         break
     return "asserted"
+
+
+def _habitual_when(clause: Any) -> bool:
+    """Is a present-tense clause of time a habit, not news: "whenever X attacks", "the US
+    takes the lead when NATO calls for help" -- not the headline's "two killed when
+    gunmen attack a bus", whose main verb is past?"""
+    if any(c.dep_ in {"mark", "advmod"} and c.lower_ == "whenever" for c in clause.children):
+        return True
+    head = clause.head
+    return head.tag_ in {"VBZ", "VBP", "VB"} and not any(c.dep_ == "aux" for c in head.children)
+
+
+def _in_habit(token: Any) -> bool:
+    """Does the trigger tell of a habit: in a habitual clause of time ("whenever rebels
+    attack") or over one ("Russia protests when Japan holds drills")? Headlines, which
+    tell news in the present, are left alone."""
+    last = token.sent[-1]
+    if not (last.is_punct and last.text in {".", "!", "?", '"', "'", "”"}):
+        return False
+    clauses = [*token.children, token, *token.ancestors]
+    return any(_when_clause(n) and _habitual_when(n) for n in clauses)
 
 
 def _when_clause(node: Any) -> bool:
