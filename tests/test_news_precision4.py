@@ -67,3 +67,15 @@ def test_habit_in_clause_of_time_is_no_event(coder: Coder, text: str) -> None:
 def test_headline_with_present_when_clause_is_news(coder: Coder) -> None:
     events = code(coder, "Two people were killed when Taliban gunmen attack a bus in Kabul.")
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,target", [
+    pytest.param("Pakistani students held an anti-India rally in Lahore.", "IND", id="anti-rally"),
+    pytest.param("Iranians held anti-Israel protests in Tehran.", "ISR", id="anti-protests"),
+    pytest.param("Turkey launched an anti-PKK operation in northern Iraq.", "TUR", id="anti-operation"),
+])
+def test_anti_stance_names_the_target_not_the_place(coder: Coder, text: str, target: str) -> None:
+    events = code(coder, text)
+    assert len(events) == 1
+    assert [a.code for a in events[0].targets] == [target]
+    assert events[0].targets[0].name != "Lahore" and "Iraq" not in events[0].targets[0].text

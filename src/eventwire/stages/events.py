@@ -780,6 +780,10 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     own = {a.code or a.name or "" for a in sources if a.code or a.name} | {
         f"text:{a.text.lower()}" for a in sources if not a.code}
     targets, target_tokens = _targets(trig, sentence, resolver, own)
+    opposed, opposed_tokens = _anti_targets(trig, sentence, resolver, own)
+    if opposed:
+        targets, target_tokens = opposed, opposed_tokens
+        rule += ":anti-target"
     if how == "fallback":
         confidence -= 0.2
     rule += f":{how or 'none'}"
@@ -885,6 +889,26 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _anti_targets(
+    trig: Trigger, sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """The coded party an "anti-X" event is aimed at, before the place it happened in:
+    "held an anti-India rally in Lahore", "launched an anti-PKK operation in Iraq"."""
+    token = trig.token
+    nouns = [token] if not trig.is_verb else _children(token, {"dobj"})
+    doc = token.doc
+    for noun in nouns:
+        for anti in noun.children:
+            if anti.lower_ != "anti" or anti.i + 2 >= noun.i or doc[anti.i + 1].text != "-":
+                continue
+            opposed = doc[anti.i + 2]
+            found = [a for a in resolver.opposed(sentence, opposed)
+                     if a.code and not (a.sector == "GOV" and a.code in own)]  # not "Turks' anti-Turkey rally"
+            if found:
+                return found, [opposed]
+    return [], []
 
 
 def _verbal_attack(noun: Any, source_tokens: list[Any], target_tokens: list[Any]) -> bool:
