@@ -79,3 +79,11 @@ def test_anti_stance_names_the_target_not_the_place(coder: Coder, text: str, tar
     assert len(events) == 1
     assert [a.code for a in events[0].targets] == [target]
     assert events[0].targets[0].name != "Lahore" and "Iraq" not in events[0].targets[0].text
+
+
+def test_condition_is_no_threat_by_its_subject(coder: Coder) -> None:
+    assert code(coder, "Iran will retaliate if Israel attacks its nuclear sites.") == []
+
+
+def test_modal_threat_with_condition_is_kept(coder: Coder) -> None:
+    assert kinds(code(coder, "Israel could strike Iran if talks fail.")) == [("THREATEN", ["ISR"], ["IRN"])]

@@ -862,7 +862,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = "111"  # "Trump ramps up attacks on Clinton": words, not violence
         rule += ":verbal"
     if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token) \
-            and not _in_habit(token):
+            and not _in_habit(token) and not _in_condition(token):
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
@@ -1612,6 +1612,19 @@ def _habitual_when(clause: Any) -> bool:
         return True
     head = clause.head
     return head.tag_ in {"VBZ", "VBP", "VB"} and not any(c.dep_ == "aux" for c in head.children)
+
+
+def _in_condition(token: Any) -> bool:
+    """Is the trigger the condition another's act hangs on, no threat by its own subject:
+    "Iran will retaliate if Israel attacks its sites"?"""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return True
+        if node.dep_ not in {"conj", "xcomp", "dobj", "pobj", "prep", "compound", "amod"} or node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def _in_habit(token: Any) -> bool:
