@@ -87,3 +87,12 @@ def test_condition_is_no_threat_by_its_subject(coder: Coder) -> None:
 
 def test_modal_threat_with_condition_is_kept(coder: Coder) -> None:
     assert kinds(code(coder, "Israel could strike Iran if talks fail.")) == [("THREATEN", ["ISR"], ["IRN"])]
+
+
+def test_offered_goods_for_a_purpose_are_no_pledge(coder: Coder) -> None:
+    assert code(coder, "Most colleges are offering evening classes to help workers retrain.") == []
+
+
+def test_offered_tanks_to_help_a_country_stay_a_pledge(coder: Coder) -> None:
+    assert kinds(code(coder, "Germany offered tanks to help Ukraine defend itself.")) == [
+        ("AGREE", ["DEU"], ["UKR"])]

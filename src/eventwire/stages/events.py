@@ -1400,6 +1400,14 @@ def _commits_to_something(token: Any) -> bool:
     return any(_lemmas_of(o) & COMMIT_OBJECTS for o in objects)
 
 
+def _unpledged_object(token: Any) -> bool:
+    """Does a commitment verb offer a thing that is no pledge, whose purpose clause only
+    says what the thing is for: "are offering courses to help retirees retrain"?"""
+    objects = _children(token, {"dobj"})
+    return token.lemma_.lower() == "offer" and bool(objects) and not any(
+        _lemmas_of(o) & COMMIT_OBJECTS for o in objects)
+
+
 def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
     """The trigger in this trigger's complement ("threatened to attack", "offered aid")."""
     for child in trig.token.children:
@@ -1407,7 +1415,7 @@ def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
             return by_token[child.i]
         if child.dep_ == "advcl" and child.i in by_token and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
+        ) and not _unpledged_object(trig.token):
             return by_token[child.i]  # "have sworn to fight", parsed as a purpose clause
         if child.dep_ == "xcomp":
             for grand in child.children:
