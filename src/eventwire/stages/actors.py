@@ -423,6 +423,18 @@ class ActorResolver:
         """Actors for one noun-phrase head (several when modifiers are coordinated)."""
         return [self._known_person(a, head) for a in self._resolve(sentence, head)]
 
+    def opposed(self, sentence: Sentence, token: Any) -> list[Actor]:
+        """The party a one-word "anti-X" stance names: "an anti-India rally" is aimed at
+        India (the mention finder leaves stances out: they name no actor of the phrase)."""
+        key = (_fold(token.text) if not token.text.isascii() else token.lower_,)
+        entry = self.book.names.get(key)
+        if entry is None or not token.text[:1].isupper() or entry.kind == "person":
+            return []
+        if key in self.book.case_sensitive and not token.text.replace(".", "").isupper():
+            return []
+        sector = "GOV" if entry.kind in {"country", "capital"} else None
+        return [self._actor(sentence, token, [token], entry, sector)]
+
     def _known_person(self, actor: Actor, head: Any) -> Actor:
         """A named person without a country: as named before in the story, or the story's
         country for an official ("President Leonid Kuchma" in a story about Ukraine)."""

@@ -303,7 +303,10 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
             # comp=to: an infinitive or a clause with its subject ("ordered X to appear",
             # "ordered that X appear"), not a participle ("ordered them held").
-            if not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
+            if "inf" in values:
+                if not _directs(token):
+                    return False
+            elif not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
                        or (c.dep_ == "ccomp" and not _is_question(c)
                            and ("to" not in values or _children(c, SUBJECT_DEPS)))
                        for c in token.children):
@@ -320,6 +323,16 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if not mods & values:
                 return False
     return True
+
+
+def _directs(verb: Any) -> bool:
+    """Does the verb tell its object to do something: "told the army to attack", not
+    "told reporters that the army attacked" nor "told the court to no avail"?"""
+    return bool(_children(verb, {"dobj"})) and any(
+        c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > verb.i and _children(c, {"aux"})
+        and any(a.lower_ == "to" for a in c.children) and not _children(c, SUBJECT_DEPS)
+        for c in verb.children
+    )
 
 
 WH_WORDS = {"why", "how", "where", "what", "when", "whether", "if", "who", "whom", "which"}
@@ -759,12 +772,18 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if lexeme.lemma == "accuse" and _accused_as_title(token):
         return None  # "accused Ali Khan was killed": a suspect so called, no accusation made
     polarity = _polarity(token)
+    if polarity == "asserted" and _in_habit(token):
+        polarity = "hypothetical"  # "the US leads when NATO calls for action": a habit, no one event
     if code == "186" and _attempted(token):
         code = "185"  # "an attempt to assassinate X", "tried to assassinate X"
     sources, source_tokens, how = _sources(trig, sentence, resolver)
     own = {a.code or a.name or "" for a in sources if a.code or a.name} | {
         f"text:{a.text.lower()}" for a in sources if not a.code}
     targets, target_tokens = _targets(trig, sentence, resolver, own)
+    opposed, opposed_tokens = _anti_targets(trig, sentence, resolver, own)
+    if opposed:
+        targets, target_tokens = opposed, opposed_tokens
+        rule += ":anti-target"
     if how == "fallback":
         confidence -= 0.2
     rule += f":{how or 'none'}"
@@ -842,7 +861,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if lexeme.lemma == "attack" and not trig.is_verb and _verbal_attack(token, source_tokens, target_tokens):
         code = "111"  # "Trump ramps up attacks on Clinton": words, not violence
         rule += ":verbal"
-    if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token):
+    if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token) \
+            and not _in_habit(token) and not _in_condition(token):
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
@@ -869,6 +889,26 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         source_tokens=source_tokens, target_tokens=target_tokens, rule=rule,
         confidence=confidence, polarity=polarity,
     )  # fmt: skip
+
+
+def _anti_targets(
+    trig: Trigger, sentence: Sentence, resolver: ActorResolver, own: set[str]
+) -> tuple[list[Actor], list[Any]]:
+    """The coded party an "anti-X" event is aimed at, before the place it happened in:
+    "held an anti-India rally in Lahore", "launched an anti-PKK operation in Iraq"."""
+    token = trig.token
+    nouns = [token] if not trig.is_verb else _children(token, {"dobj"})
+    doc = token.doc
+    for noun in nouns:
+        for anti in noun.children:
+            if anti.lower_ != "anti" or anti.i + 2 >= noun.i or doc[anti.i + 1].text != "-":
+                continue
+            opposed = doc[anti.i + 2]
+            found = [a for a in resolver.opposed(sentence, opposed)
+                     if a.code and not (a.sector == "GOV" and a.code in own)]  # not "Turks' anti-Turkey rally"
+            if found:
+                return found, [opposed]
+    return [], []
 
 
 def _verbal_attack(noun: Any, source_tokens: list[Any], target_tokens: list[Any]) -> bool:
@@ -943,6 +983,21 @@ def _in_background(noun: Any) -> bool:
     return False
 
 
+# Verbs that let or move someone to act without saying that he did: "authorized the army
+# to strike", "encouraged supporters to march", "invited him to attend the summit".
+PERMISSION_VERBS = {"authorize", "authorise", "permit", "empower", "mandate", "entitle", "license",
+                    "encourage", "invite"}  # fmt: skip
+
+
+def _permitted(token: Any) -> bool:
+    """Is the trigger only what someone was allowed or moved to do: "parliament authorized
+    the army to attack", "police were empowered to arrest"?"""
+    return (
+        token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        and token.head.lemma_.lower() in PERMISSION_VERBS
+    )
+
+
 def _absorbed(trig: Trigger, by_token: dict) -> bool:
     """Is this trigger part of another trigger's event?
 
@@ -967,6 +1022,8 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
         ):
             return True  # "insisted on its demand that ...": one request
     if _asked_by_agent(token, by_token):
+        return True
+    if _permitted(token):
         return True
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
@@ -1343,6 +1400,14 @@ def _commits_to_something(token: Any) -> bool:
     return any(_lemmas_of(o) & COMMIT_OBJECTS for o in objects)
 
 
+def _unpledged_object(token: Any) -> bool:
+    """Does a commitment verb offer a thing that is no pledge, whose purpose clause only
+    says what the thing is for: "are offering courses to help retirees retrain"?"""
+    objects = _children(token, {"dobj"})
+    return token.lemma_.lower() == "offer" and bool(objects) and not any(
+        _lemmas_of(o) & COMMIT_OBJECTS for o in objects)
+
+
 def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
     """The trigger in this trigger's complement ("threatened to attack", "offered aid")."""
     for child in trig.token.children:
@@ -1350,7 +1415,7 @@ def _embedded(trig: Trigger, by_token: dict) -> Trigger | None:
             return by_token[child.i]
         if child.dep_ == "advcl" and child.i in by_token and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in child.children
-        ):
+        ) and not _unpledged_object(trig.token):
             return by_token[child.i]  # "have sworn to fight", parsed as a purpose clause
         if child.dep_ == "xcomp":
             for grand in child.children:
@@ -1545,6 +1610,40 @@ def _polarity(token: Any) -> str:
             continue
         break
     return "asserted"
+
+
+def _habitual_when(clause: Any) -> bool:
+    """Is a present-tense clause of time a habit, not news: "whenever X attacks", "the US
+    takes the lead when NATO calls for help" -- not the headline's "two killed when
+    gunmen attack a bus", whose main verb is past?"""
+    if any(c.dep_ in {"mark", "advmod"} and c.lower_ == "whenever" for c in clause.children):
+        return True
+    head = clause.head
+    return head.tag_ in {"VBZ", "VBP", "VB"} and not any(c.dep_ == "aux" for c in head.children)
+
+
+def _in_condition(token: Any) -> bool:
+    """Is the trigger the condition another's act hangs on, no threat by its own subject:
+    "Iran will retaliate if Israel attacks its sites"?"""
+    node = token
+    for _ in range(6):
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return True
+        if node.dep_ not in {"conj", "xcomp", "dobj", "pobj", "prep", "compound", "amod"} or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _in_habit(token: Any) -> bool:
+    """Does the trigger tell of a habit: in a habitual clause of time ("whenever rebels
+    attack") or over one ("Russia protests when Japan holds drills")? Headlines, which
+    tell news in the present, are left alone."""
+    last = token.sent[-1]
+    if not (last.is_punct and last.text in {".", "!", "?", '"', "'", "”"}):
+        return False
+    clauses = [*token.children, token, *token.ancestors]
+    return any(_when_clause(n) and _habitual_when(n) for n in clauses)
 
 
 def _when_clause(node: Any) -> bool:
