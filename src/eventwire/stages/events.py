@@ -968,6 +968,8 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return True  # "insisted on its demand that ...": one request
     if _asked_by_agent(token, by_token):
         return True
+    if _requested(token, by_token):
+        return True
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
     for _ in range(8):
@@ -997,6 +999,19 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _requested(noun: Any, by_token: dict) -> bool:
+    """"demanded the withdrawal of X", "called for the release of Y": what a request asks for
+    has not happened; the request takes its kind from it (_requested_code)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    else:
+        return False
+    parent = by_token.get(verb.i)
+    return parent is not None and parent.is_verb and cameo_entry(parent.lexeme.cameo).plover == "REQUEST"
 
 
 def _asked_by_agent(verb: Any, by_token: dict) -> bool:
@@ -1595,6 +1610,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
     if not heads:
         for child in token.children:
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+                if child.lower_ == "from" and _is_movement(trig):
+                    continue  # "the withdrawal of its forces from Georgia": the place left
                 objs = _children(child, {"pobj"})
                 if objs:
                     heads, how = objs, "by-agent"
@@ -1656,6 +1673,11 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+def _is_movement(trig: Trigger) -> bool:
+    """A troop movement ("withdrawal", "deployment"), whose "from" names a place, not an agent."""
+    return cameo_entry(trig.lexeme.cameo).plover in {"MOBILIZE", "RETREAT"}
 
 
 # What an author issues, and speaks through: "a report by X alleged", "a statement from X".

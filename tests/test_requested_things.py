@@ -1,0 +1,44 @@
+"""What a request asks for has not happened, and a troop movement's "from" is a place.
+
+"demanded the withdrawal of X" is one REQUEST, not also a RETREAT; "the withdrawal of its
+forces from Y" is a retreat by the forces from Y, not by Y. Short sentences of our own,
+coded by the whole per-article coder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article, Event, Span
+from eventwire.pipeline import Coder
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return Coder()
+
+
+def code(coder: Coder, text: str) -> list[Event]:
+    article = Article(id="t", text=text, paragraphs=(Span(0, len(text)),))
+    return list(coder.code_document(article).events)
+
+
+def names(actors) -> list[str]:
+    return sorted(a.code or a.text.lower() for a in actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana demanded the withdrawal of Malian troops from Togo.",
+    "Ghana called for the withdrawal of Malian troops from Togo.",
+])
+def test_requested_movement_is_no_retreat(coder: Coder, text: str) -> None:
+    events = code(coder, text)
+    assert [e.type for e in events] == ["REQUEST"]
+    assert names(events[0].sources) == ["GHA"]
+
+
+def test_movement_from_names_the_place_left(coder: Coder) -> None:
+    events = code(coder, "Ghana completed the withdrawal of its troops from Togo.")
+    retreats = [e for e in events if e.type == "RETREAT"]
+    assert retreats and "TGO" not in names(retreats[0].sources)
+    assert names(retreats[0].sources) == ["GHA"]
