@@ -42,3 +42,18 @@ def test_movement_from_names_the_place_left(coder: Coder) -> None:
     retreats = [e for e in events if e.type == "RETREAT"]
     assert retreats and "TGO" not in names(retreats[0].sources)
     assert names(retreats[0].sources) == ["GHA"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana renewed its call for Togo to reopen the border.",
+    "Ghana issued an appeal for Togo to reopen the border.",
+])
+def test_call_for_a_party_to_act(coder: Coder, text: str) -> None:
+    events = code(coder, text)
+    assert [(e.type, names(e.targets)) for e in events] == [("REQUEST", ["TGO"])]
+
+
+def test_ultimatum_keeps_its_coded_party(coder: Coder) -> None:
+    """An uncoded party in the condition does not displace the coded one acted on."""
+    events = code(coder, "Ghana said it will withdraw its troops from Togo unless the rebels disarm.")
+    assert [(e.type, names(e.targets)) for e in events] == [("THREATEN", ["TGO"])]

@@ -286,7 +286,8 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                 return False
         elif key == "prep":
             if not any(c.lower_ in values and not _is_time_phrase(c)
-                       for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}):
+                       for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}) \
+                    and not ("for" in values and _for_clause(token) is not None):
                 return False
         elif key == "lv":
             governor = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
@@ -320,6 +321,21 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             if not mods & values:
                 return False
     return True
+
+
+def _for_clause(noun: Any) -> Any | None:
+    """The "for X to do Y" clause of a noun ("its call for Israel to lift the blockade"),
+    which the parser often hangs on the verb governing the noun."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    hosts = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    for host in hosts:
+        for clause in host.children:
+            if clause.dep_ in {"advcl", "acl", "relcl", "ccomp"} and clause.i > noun.i \
+                    and _children(clause, {"nsubj"}) and any(c.lower_ == "to" for c in _children(clause, {"aux"})) \
+                    and any(c.lower_ == "for" for c in _children(clause, {"mark"})):
+                return clause
+    return None
 
 
 WH_WORDS = {"why", "how", "where", "what", "when", "whether", "if", "who", "whom", "which"}
@@ -798,6 +814,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if lexeme.lemma in {"threaten", "warn"} or polarity == "future":
         # "threatened to ban the vote if Hamas ran": the condition names whom it is aimed at.
         conditioned = _condition_targets(token, sentence, resolver, own)
+        if conditioned and not any(a.code for a in conditioned) and any(a.code for a in targets):
+            conditioned = []  # "will withdraw from Chad unless the president ...": the coded party stays
         if conditioned:
             targets, rule = conditioned, rule + ":condition-target"
     if cameo_entry(code).plover == "PROTEST" and not any(_is_aimed(t, resolver) for t in target_tokens):
@@ -1872,6 +1890,8 @@ def _targets(
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
                     and not _is_time_phrase(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
+        if not heads and _for_clause(token) is not None:
+            heads = _children(_for_clause(token), {"nsubj"})  # "a call for X to withdraw": X is asked
         if not heads:
             heads = _nested_against(token)
         if not heads:
