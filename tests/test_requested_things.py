@@ -57,3 +57,16 @@ def test_ultimatum_keeps_its_coded_party(coder: Coder) -> None:
     """An uncoded party in the condition does not displace the coded one acted on."""
     events = code(coder, "Ghana said it will withdraw its troops from Togo unless the rebels disarm.")
     assert [(e.type, names(e.targets)) for e in events] == [("THREATEN", ["TGO"])]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ghana said that talks with Togo were out of the question.", "TGO"),
+    ("Easing the sanctions on Togo is out of the question, Ghana said.", "TGO"),
+])
+def test_out_of_the_question_is_the_speakers_rejection(coder: Coder, text: str, target: str) -> None:
+    events = code(coder, text)
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REJECT", ["GHA"], [target])]
+
+
+def test_not_out_of_the_question_is_no_rejection(coder: Coder) -> None:
+    assert code(coder, "Ghana said that talks with Togo were not out of the question.") == []

@@ -718,6 +718,7 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
             _speak_for(draft, draft.claimed_by)
         drafts.append(draft)
     drafts.extend(_obligation_requests(sentence, resolver, by_token, reports))
+    drafts.extend(_ruled_out(sentence, resolver, by_token))
     drafts.extend(_allegations(sentence, resolver, triggers, drafts))
     return drafts
 
@@ -2260,6 +2261,44 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             trigger=Trigger(comp, lexeme, comp), sentence=sentence, cameo=code, sources=sources,
             targets=targets, source_tokens=speakers, target_tokens=addressees,
             rule=f"V:{comp.lemma_}:obligation", confidence=0.7,
+        ))  # fmt: skip
+    return drafts
+
+
+def _ruled_out(sentence: Sentence, resolver: ActorResolver, by_token: dict) -> list[_Draft]:
+    """"X said that lifting the sanctions on Y is out of the question": X rejects it, and
+    the party the excluded act concerns is the target."""
+    drafts = []
+    for word in sentence.doc:
+        if word.lower_ != "question" or word.dep_ != "pobj" or word.head.lower_ != "of":
+            continue
+        out = word.head.head
+        comp = out.head
+        if out.lower_ != "out" or comp.lemma_.lower() != "be" or _children(comp, {"neg"}):
+            continue  # "is not out of the question": still possible
+        governor = comp.head
+        if comp.dep_ != "ccomp" or governor.lemma_.lower() not in REPORT_LEMMAS:
+            continue
+        speakers, _ = subject_heads(governor)
+        things = _children(comp, {"nsubj", "csubj"})
+        if not speakers or not things:
+            continue
+        sources = resolver.resolve_group(sentence, speakers[0])
+        own = {a.code or a.name or "" for a in sources}
+        thing = things[0]
+        objects = [thing] if not _is_verbal(thing) else _children(thing, {"dobj"}) + [
+            o for p in _children(thing, {"prep"}) for o in _pobjs(p)]
+        targets = next((found for o in objects if (found := _inside(o, sentence, resolver, own)
+                        or [a for a in resolver.resolve_group(sentence, o) if not _is_own(a, own)])), [])
+        if not sources or not targets:
+            continue
+        inner = by_token.get(thing.i)
+        code = _reject_code(inner, "120") if inner else "120"
+        lexeme = Lexeme("N", "out of the question", (), code, "plain", frozenset())
+        drafts.append(_Draft(
+            trigger=Trigger(out, lexeme, word), sentence=sentence, cameo=code, sources=sources,
+            targets=targets, source_tokens=speakers[:1], target_tokens=[thing],
+            rule="N:out of the question:speaker", confidence=0.7,
         ))  # fmt: skip
     return drafts
 
