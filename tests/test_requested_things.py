@@ -70,3 +70,12 @@ def test_out_of_the_question_is_the_speakers_rejection(coder: Coder, text: str, 
 
 def test_not_out_of_the_question_is_no_rejection(coder: Coder) -> None:
     assert code(coder, "Ghana said that talks with Togo were not out of the question.") == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Ghanaian rebels vowed to fight until Togo withdraws its troops.", "TGO"),
+    ("The rebels have sworn to fight until they gain control of villages near Togo's border.", "TGO"),
+])
+def test_hostile_vow_aims_at_its_condition(coder: Coder, text: str, target: str) -> None:
+    events = code(coder, text)
+    assert [(e.type, names(e.targets)) for e in events] == [("THREATEN", [target])]

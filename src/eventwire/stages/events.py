@@ -793,6 +793,9 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         rule += ":commit"
         if embedded is None and not _commits_to_something(token) and not any(a.code for a in targets):
             return None  # "ready to wager", "offers four recommendations": no pledge to anyone
+        if not targets and cameo_entry(code).plover == "THREATEN":
+            targets = _fought_until(token, sentence, resolver, own, by_token)
+            rule += ":until-target" if targets else ""
     elif lexeme.cls == "control":
         code = _request_code(embedded, code)
         rule += ":request"
@@ -2059,6 +2062,29 @@ def _condition_targets(token: Any, sentence: Sentence, resolver: ActorResolver, 
                 continue
             for subj in _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
                 found = [a for a in resolver.resolve_group(sentence, subj) if not (a.code and a.code in own)]
+                if found:
+                    return found
+    return []
+
+
+def _fought_until(
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str], by_token: dict
+) -> list[Actor]:
+    """The party a hostile vow's condition names: "vowed to fight until Israel withdraws",
+    "have sworn to fight until they gain control of villages in X" (their own goal: X).
+    A hostile condition is a threat of its own ("until they capture X"), coded by itself."""
+    nodes = [token, *[c for c in token.children if c.dep_ in {"xcomp", "advcl"} and _children(c, {"aux"})]]
+    for node in nodes:
+        for clause in node.children:
+            hostile = clause.i in by_token and _quad(by_token[clause.i].lexeme.cameo) in {3, 4}
+            if clause.dep_ != "advcl" or hostile or not any(
+                    m.dep_ == "mark" and m.lower_ in {"unless", "until"} for m in clause.children):
+                continue
+            subjects = _children(clause, SUBJECT_DEPS)
+            for word in [*subjects, *[t for t in clause.subtree if t.i > clause.i]]:
+                if word.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                    continue
+                found = [a for a in resolver.resolve(sentence, word) if a.code and a.code not in own]
                 if found:
                     return found
     return []
