@@ -79,3 +79,8 @@ def test_not_out_of_the_question_is_no_rejection(coder: Coder) -> None:
 def test_hostile_vow_aims_at_its_condition(coder: Coder, text: str, target: str) -> None:
     events = code(coder, text)
     assert [(e.type, names(e.targets)) for e in events] == [("THREATEN", [target])]
+
+
+def test_mobilized_reservists_are_moved_not_targeted(coder: Coder) -> None:
+    events = code(coder, "Ghana mobilized army reservists for a possible war against Togo.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("MOBILIZE", ["GHA"], ["TGO"])]

@@ -142,7 +142,8 @@ INSTRUMENTS = {
     "money", "loan", "grant", "fund", "funding", "sanction", "sanctions", "embargo", "tariff",
     "curfew", "ban", "blockade", "siege", "agreement", "accord", "deal", "treaty", "pact",
     "memorandum", "declaration", "statement", "restriction", "restrictions", "vaccine",
-    "material", "peacekeeper", "personnel", "contingent", "statement", "support",
+    "material", "peacekeeper", "personnel", "contingent", "statement", "support", "reservist",
+    "reserve", "conscript", "warplane", "submarine", "destroyer", "frigate", "battleship",
 }  # fmt: skip
 COOPERATIVE_QUADS = {1, 2}
 # Symmetric types: sides may be read either way when merging.
@@ -1880,8 +1881,8 @@ def _targets(
                 heads.extend(_pobjs(child))
                 if child.lower_ == "in":
                     places.update(h.i for h in _pobjs(child))
-        if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
-            heads = _nested_against(token)
+        if not heads and cameo_entry(lexeme.cameo).plover in {"ASSAULT", "MOBILIZE"}:
+            heads = _nested_against(token)  # "mobilized reservists for a war against X"
         if not heads and lexeme.cls == "control":
             heads = _children(token, {"dobj"})
     else:
