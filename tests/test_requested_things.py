@@ -84,3 +84,12 @@ def test_hostile_vow_aims_at_its_condition(coder: Coder, text: str, target: str)
 def test_mobilized_reservists_are_moved_not_targeted(coder: Coder) -> None:
     events = code(coder, "Ghana mobilized army reservists for a possible war against Togo.")
     assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("MOBILIZE", ["GHA"], ["TGO"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Ghana mobilized troops for an offensive against rebels in Togo.",
+    "Ghana called up reservists for an offensive against rebels in Togo.",
+])
+def test_offensive_a_mobilization_is_for_is_still_to_come(coder: Coder, text: str) -> None:
+    events = code(coder, text)
+    assert [(e.type, names(e.sources)) for e in events] == [("MOBILIZE", ["GHA"])]

@@ -991,7 +991,7 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return True  # "insisted on its demand that ...": one request
     if _asked_by_agent(token, by_token):
         return True
-    if _requested(token, by_token):
+    if _requested(token, by_token) or _mobilized_for(token, by_token):
         return True
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
@@ -1035,6 +1035,15 @@ def _requested(noun: Any, by_token: dict) -> bool:
         return False
     parent = by_token.get(verb.i)
     return parent is not None and parent.is_verb and cameo_entry(parent.lexeme.cameo).plover == "REQUEST"
+
+
+def _mobilized_for(noun: Any, by_token: dict) -> bool:
+    """"mobilized troops for an offensive against X": the purpose of a mobilization is
+    still to come; the mobilization takes its target from it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.dep_ != "prep":
+        return False
+    parent = by_token.get(noun.head.head.i)
+    return parent is not None and parent.is_verb and cameo_entry(parent.lexeme.cameo).plover == "MOBILIZE"
 
 
 def _asked_by_agent(verb: Any, by_token: dict) -> bool:
