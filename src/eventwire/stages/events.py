@@ -142,7 +142,8 @@ INSTRUMENTS = {
     "money", "loan", "grant", "fund", "funding", "sanction", "sanctions", "embargo", "tariff",
     "curfew", "ban", "blockade", "siege", "agreement", "accord", "deal", "treaty", "pact",
     "memorandum", "declaration", "statement", "restriction", "restrictions", "vaccine",
-    "material", "peacekeeper", "personnel", "contingent", "statement", "support",
+    "material", "peacekeeper", "personnel", "contingent", "statement", "support", "reservist",
+    "reserve", "conscript", "warplane", "submarine", "destroyer", "frigate", "battleship",
 }  # fmt: skip
 COOPERATIVE_QUADS = {1, 2}
 # Symmetric types: sides may be read either way when merging.
@@ -286,7 +287,8 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                 return False
         elif key == "prep":
             if not any(c.lower_ in values and not _is_time_phrase(c)
-                       for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}):
+                       for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}) \
+                    and not ("for" in values and _for_clause(token) is not None):
                 return False
         elif key == "lv":
             governor = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
@@ -333,6 +335,21 @@ def _directs(verb: Any) -> bool:
         and any(a.lower_ == "to" for a in c.children) and not _children(c, SUBJECT_DEPS)
         for c in verb.children
     )
+
+
+def _for_clause(noun: Any) -> Any | None:
+    """The "for X to do Y" clause of a noun ("its call for Israel to lift the blockade"),
+    which the parser often hangs on the verb governing the noun."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    hosts = [noun] + ([noun.head] if noun.dep_ == "dobj" else [])
+    for host in hosts:
+        for clause in host.children:
+            if clause.dep_ in {"advcl", "acl", "relcl", "ccomp"} and clause.i > noun.i \
+                    and _children(clause, {"nsubj"}) and any(c.lower_ == "to" for c in _children(clause, {"aux"})) \
+                    and any(c.lower_ == "for" for c in _children(clause, {"mark"})):
+                return clause
+    return None
 
 
 WH_WORDS = {"why", "how", "where", "what", "when", "whether", "if", "who", "whom", "which"}
@@ -715,6 +732,7 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
             _speak_for(draft, draft.claimed_by)
         drafts.append(draft)
     drafts.extend(_obligation_requests(sentence, resolver, by_token, reports))
+    drafts.extend(_ruled_out(sentence, resolver, by_token))
     drafts.extend(_allegations(sentence, resolver, triggers, drafts))
     return drafts
 
@@ -795,6 +813,9 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         rule += ":commit"
         if embedded is None and not _commits_to_something(token) and not any(a.code for a in targets):
             return None  # "ready to wager", "offers four recommendations": no pledge to anyone
+        if not targets and cameo_entry(code).plover == "THREATEN":
+            targets = _fought_until(token, sentence, resolver, own, by_token)
+            rule += ":until-target" if targets else ""
     elif lexeme.cls == "control":
         code = _request_code(embedded, code)
         rule += ":request"
@@ -817,6 +838,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     if lexeme.lemma in {"threaten", "warn"} or polarity == "future":
         # "threatened to ban the vote if Hamas ran": the condition names whom it is aimed at.
         conditioned = _condition_targets(token, sentence, resolver, own)
+        if conditioned and not any(a.code for a in conditioned) and any(a.code for a in targets):
+            conditioned = []  # "will withdraw from Chad unless the president ...": the coded party stays
         if conditioned:
             targets, rule = conditioned, rule + ":condition-target"
     if cameo_entry(code).plover == "PROTEST" and not any(_is_aimed(t, resolver) for t in target_tokens):
@@ -1023,7 +1046,7 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return True  # "insisted on its demand that ...": one request
     if _asked_by_agent(token, by_token):
         return True
-    if _permitted(token):
+    if _permitted(token) or _requested(token, by_token) or _mobilized_for(token, by_token):
         return True
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
@@ -1054,6 +1077,28 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _requested(noun: Any, by_token: dict) -> bool:
+    """"demanded the withdrawal of X", "called for the release of Y": what a request asks for
+    has not happened; the request takes its kind from it (_requested_code)."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    elif noun.dep_ == "dobj":
+        verb = noun.head
+    else:
+        return False
+    parent = by_token.get(verb.i)
+    return parent is not None and parent.is_verb and cameo_entry(parent.lexeme.cameo).plover == "REQUEST"
+
+
+def _mobilized_for(noun: Any, by_token: dict) -> bool:
+    """"mobilized troops for an offensive against X": the purpose of a mobilization is
+    still to come; the mobilization takes its target from it."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for" or noun.head.dep_ != "prep":
+        return False
+    parent = by_token.get(noun.head.head.i)
+    return parent is not None and parent.is_verb and cameo_entry(parent.lexeme.cameo).plover == "MOBILIZE"
 
 
 def _asked_by_agent(verb: Any, by_token: dict) -> bool:
@@ -1694,6 +1739,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
     if not heads:
         for child in token.children:
             if child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from"}:
+                if child.lower_ == "from" and _is_movement(trig):
+                    continue  # "the withdrawal of its forces from Georgia": the place left
                 objs = _children(child, {"pobj"})
                 if objs:
                     heads, how = objs, "by-agent"
@@ -1755,6 +1802,11 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+def _is_movement(trig: Trigger) -> bool:
+    """A troop movement ("withdrawal", "deployment"), whose "from" names a place, not an agent."""
+    return cameo_entry(trig.lexeme.cameo).plover in {"MOBILIZE", "RETREAT"}
 
 
 # What an author issues, and speaks through: "a report by X alleged", "a statement from X".
@@ -1935,8 +1987,8 @@ def _targets(
                 heads.extend(_pobjs(child))
                 if child.lower_ == "in":
                     places.update(h.i for h in _pobjs(child))
-        if not heads and cameo_entry(lexeme.cameo).plover == "ASSAULT":
-            heads = _nested_against(token)
+        if not heads and cameo_entry(lexeme.cameo).plover in {"ASSAULT", "MOBILIZE"}:
+            heads = _nested_against(token)  # "mobilized reservists for a war against X"
         if not heads and lexeme.cls == "control":
             heads = _children(token, {"dobj"})
     else:
@@ -1949,6 +2001,8 @@ def _targets(
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
                     and not _is_time_phrase(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
+        if not heads and _for_clause(token) is not None:
+            heads = _children(_for_clause(token), {"nsubj"})  # "a call for X to withdraw": X is asked
         if not heads:
             heads = _nested_against(token)
         if not heads:
@@ -2115,6 +2169,29 @@ def _condition_targets(token: Any, sentence: Sentence, resolver: ActorResolver, 
                 continue
             for subj in _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
                 found = [a for a in resolver.resolve_group(sentence, subj) if not (a.code and a.code in own)]
+                if found:
+                    return found
+    return []
+
+
+def _fought_until(
+    token: Any, sentence: Sentence, resolver: ActorResolver, own: set[str], by_token: dict
+) -> list[Actor]:
+    """The party a hostile vow's condition names: "vowed to fight until Israel withdraws",
+    "have sworn to fight until they gain control of villages in X" (their own goal: X).
+    A hostile condition is a threat of its own ("until they capture X"), coded by itself."""
+    nodes = [token, *[c for c in token.children if c.dep_ in {"xcomp", "advcl"} and _children(c, {"aux"})]]
+    for node in nodes:
+        for clause in node.children:
+            hostile = clause.i in by_token and _quad(by_token[clause.i].lexeme.cameo) in {3, 4}
+            if clause.dep_ != "advcl" or hostile or not any(
+                    m.dep_ == "mark" and m.lower_ in {"unless", "until"} for m in clause.children):
+                continue
+            subjects = _children(clause, SUBJECT_DEPS)
+            for word in [*subjects, *[t for t in clause.subtree if t.i > clause.i]]:
+                if word.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+                    continue
+                found = [a for a in resolver.resolve(sentence, word) if a.code and a.code not in own]
                 if found:
                     return found
     return []
@@ -2317,6 +2394,44 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             trigger=Trigger(comp, lexeme, comp), sentence=sentence, cameo=code, sources=sources,
             targets=targets, source_tokens=speakers, target_tokens=addressees,
             rule=f"V:{comp.lemma_}:obligation", confidence=0.7,
+        ))  # fmt: skip
+    return drafts
+
+
+def _ruled_out(sentence: Sentence, resolver: ActorResolver, by_token: dict) -> list[_Draft]:
+    """"X said that lifting the sanctions on Y is out of the question": X rejects it, and
+    the party the excluded act concerns is the target."""
+    drafts = []
+    for word in sentence.doc:
+        if word.lower_ != "question" or word.dep_ != "pobj" or word.head.lower_ != "of":
+            continue
+        out = word.head.head
+        comp = out.head
+        if out.lower_ != "out" or comp.lemma_.lower() != "be" or _children(comp, {"neg"}):
+            continue  # "is not out of the question": still possible
+        governor = comp.head
+        if comp.dep_ != "ccomp" or governor.lemma_.lower() not in REPORT_LEMMAS:
+            continue
+        speakers, _ = subject_heads(governor)
+        things = _children(comp, {"nsubj", "csubj"})
+        if not speakers or not things:
+            continue
+        sources = resolver.resolve_group(sentence, speakers[0])
+        own = {a.code or a.name or "" for a in sources}
+        thing = things[0]
+        objects = [thing] if not _is_verbal(thing) else _children(thing, {"dobj"}) + [
+            o for p in _children(thing, {"prep"}) for o in _pobjs(p)]
+        targets = next((found for o in objects if (found := _inside(o, sentence, resolver, own)
+                        or [a for a in resolver.resolve_group(sentence, o) if not _is_own(a, own)])), [])
+        if not sources or not targets:
+            continue
+        inner = by_token.get(thing.i)
+        code = _reject_code(inner, "120") if inner else "120"
+        lexeme = Lexeme("N", "out of the question", (), code, "plain", frozenset())
+        drafts.append(_Draft(
+            trigger=Trigger(out, lexeme, word), sentence=sentence, cameo=code, sources=sources,
+            targets=targets, source_tokens=speakers[:1], target_tokens=[thing],
+            rule="N:out of the question:speaker", confidence=0.7,
         ))  # fmt: skip
     return drafts
 
