@@ -25,6 +25,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(scope="session")
+def coder():
+    """The default coder with its spaCy model, loaded once for the whole test session."""
+    from eventwire.pipeline import Coder
+
+    return Coder()
+
+
+@pytest.fixture(scope="session")
 def shared_dir() -> Path:
     """The read-only ../shared folder (gold sets, benchmarks, ontology)."""
     if not (SHARED / "DESIGN.md").exists():

@@ -18,12 +18,6 @@ from eventwire.stages.actors import ActorResolver, codebook, find_mentions
 PUBLISHED = datetime(2024, 12, 19, 10, 0)
 
 
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    """The coder with its spaCy model, loaded once for the whole session."""
-    return Coder()
-
-
 def _article(*paragraphs: str) -> Article:
     text = "\n\n".join(paragraphs)
     spans, start = [], 0

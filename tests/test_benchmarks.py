@@ -22,11 +22,6 @@ FLOORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 def _code(coder: Coder, inputs: list[str], out: Path) -> Path:
     with out.open("w", encoding="utf-8") as handle:
         for result in coder.code_inputs(inputs):

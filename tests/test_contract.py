@@ -40,12 +40,6 @@ PARAGRAPHS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    """The coder with its spaCy model, loaded once for the whole session."""
-    return Coder()
-
-
 @pytest.fixture(scope="module")
 def article():
     return build_article(id="contract", headline=None, paragraphs=PARAGRAPHS, published=PUBLISHED)

@@ -17,11 +17,6 @@ from eventwire.pipeline import Coder
 PUBLISHED = datetime(2024, 12, 19, 10, 0)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 def code(coder: Coder, *sentences: str) -> list[Event]:
     text = " ".join(sentences)
     article = Article(id="t", text=text, paragraphs=(Span(0, len(text)),), published=PUBLISHED)

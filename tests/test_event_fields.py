@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import Coder
 from test_events import code, only
-
-
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    return Coder()
 
 
 # -- claimed_by -----------------------------------------------------------------------------

@@ -23,12 +23,6 @@ PUBLISHED = datetime(2024, 12, 19, 10, 0)
 
 
 @pytest.fixture(scope="session")
-def coder() -> Coder:
-    """The coder with its spaCy model, loaded once for the whole session."""
-    return Coder()
-
-
-@pytest.fixture(scope="session")
 def lenient_coder() -> Coder:
     """A coder that keeps negated and hypothetical events (marked in ``polarity``)."""
     return Coder(CoderConfig(keep_unasserted=True))

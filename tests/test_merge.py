@@ -27,12 +27,6 @@ BODY = (
 )
 
 
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    """The coder with its spaCy model, loaded once for the whole session."""
-    return Coder()
-
-
 @pytest.fixture(scope="module")
 def article() -> Article:
     return build_article(id="merge", headline=HEADLINE, paragraphs=[BODY], published=PUBLISHED)

@@ -17,11 +17,6 @@ from eventwire.pipeline import Coder
 PUBLISHED = datetime(2024, 12, 19, 10, 0)
 
 
-@pytest.fixture(scope="module")
-def coder() -> Coder:
-    return Coder()
-
-
 def code(coder: Coder, *paragraphs: str, published: datetime | None = PUBLISHED) -> list[Event]:
     text = "\n\n".join(paragraphs)
     spans, start = [], 0

@@ -8,18 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Article, Event, Span
+from eventwire.model import Event
 from eventwire.pipeline import Coder
 
-
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    return Coder()
-
-
-def code(coder: Coder, text: str) -> list[Event]:
-    article = Article(id="t", text=text, paragraphs=(Span(0, len(text)),))
-    return list(coder.code_document(article).events)
+from coding_helpers import code
 
 
 def kinds(events: list[Event]) -> list[tuple[str, list[str], list[str]]]:

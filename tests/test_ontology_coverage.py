@@ -10,16 +10,10 @@ from __future__ import annotations
 import pytest
 
 from eventwire.ontology import PLOVER_TYPES
-from eventwire.pipeline import Coder
 from eventwire.store.query import PLOVER_MODES
 from test_events import code, codes, only
 
 ANY = object()
-
-
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    return Coder()
 
 
 def case(id_: str, text: str, type_: str, mode, sources, targets, xfail: str | None = None):

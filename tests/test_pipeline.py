@@ -15,12 +15,6 @@ from eventwire.pipeline import STAGES, CodedArticle, Coder, Stage, check_stages
 PUBLISHED = datetime(2024, 12, 19, 10, 0)
 
 
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    """The coder with its spaCy model, loaded once for the whole session."""
-    return Coder()
-
-
 def make_article(id: str, text: str) -> Article:
     return Article(id=id, text=text, paragraphs=(Span(0, len(text)),), published=PUBLISHED)
 

@@ -9,22 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Article, Event, Span
 from eventwire.pipeline import Coder
 
-
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    return Coder()
-
-
-def code(coder: Coder, text: str) -> list[Event]:
-    article = Article(id="t", text=text, paragraphs=(Span(0, len(text)),))
-    return list(coder.code_document(article).events)
-
-
-def names(actors) -> list[str]:
-    return sorted(a.code or a.text.lower() for a in actors)
+from coding_helpers import code, names
 
 
 CASES = [

@@ -8,28 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.model import Article, Event, Span
-from eventwire.pipeline import Coder
 
-
-@pytest.fixture(scope="session")
-def coder() -> Coder:
-    return Coder()
-
-
-def code(coder: Coder, text: str) -> list[Event]:
-    article = Article(id="t", text=text, paragraphs=(Span(0, len(text)),))
-    return list(coder.code_document(article).events)
-
-
-def names(actors) -> list[str]:
-    return sorted(a.code or a.text.lower() for a in actors)
-
-
-def only(events: list[Event], type_: str) -> Event:
-    found = [e for e in events if e.type == type_]
-    assert len(found) == 1, f"expected one {type_}, got {[(e.type, e.cameo) for e in events]}"
-    return found[0]
+from coding_helpers import code, names, only
 
 
 REJECT_CASES = [
