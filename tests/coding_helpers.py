@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from eventwire.model import Article, Event, Span
 from eventwire.pipeline import Coder
 
@@ -21,3 +23,21 @@ def only(events: list[Event], type_: str) -> Event:
     found = [e for e in events if e.type == type_]
     assert len(found) == 1, f"expected one {type_}, got {[(e.type, e.cameo) for e in events]}"
     return found[0]
+
+
+PUBLISHED = datetime(2024, 12, 19, 10, 0)  # a Thursday
+
+
+def code_article(coder: Coder, *paragraphs: str, published: datetime | None = PUBLISHED) -> list[Event]:
+    """The events of an article made of ``paragraphs`` (published on a Thursday by default)."""
+    text = "\n\n".join(paragraphs)
+    spans, start = [], 0
+    for para in paragraphs:
+        spans.append(Span(start, start + len(para)))
+        start += len(para) + 2
+    article = Article(id="t", text=text, paragraphs=tuple(spans), published=published)
+    return list(coder.code_document(article).events)
+
+
+def types(events: list[Event]) -> list[str]:
+    return [e.type for e in events]

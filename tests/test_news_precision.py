@@ -7,28 +7,11 @@ a speaker's own duties, and "he" read as a list of countries.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from eventwire.model import Article, Event, Span
-from eventwire.pipeline import Coder
+from coding_helpers import code_article as code
+from coding_helpers import types
 
-PUBLISHED = datetime(2024, 12, 19, 10, 0)
-
-
-def code(coder: Coder, *paragraphs: str, published: datetime | None = PUBLISHED) -> list[Event]:
-    text = "\n\n".join(paragraphs)
-    spans, start = [], 0
-    for para in paragraphs:
-        spans.append(Span(start, start + len(para)))
-        start += len(para) + 2
-    article = Article(id="t", text=text, paragraphs=tuple(spans), published=published)
-    return list(coder.code_document(article).events)
-
-
-def types(events: list[Event]) -> list[str]:
-    return [e.type for e in events]
 
 
 # -- history told as background ---------------------------------------------------------
