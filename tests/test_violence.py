@@ -82,3 +82,11 @@ def test_thwarted_attempt_is_an_attack_by_someone_else(coder: Coder) -> None:
 ])  # fmt: skip
 def test_what_was_prevented_did_not_happen(coder: Coder, text: str) -> None:
     assert not [e for e in code(coder, text) if e.type == "ASSAULT"]
+
+
+def test_violence_attack_noun_carried_out_by_names_the_attacker(coder):
+    (event,) = [e for e in code(coder, "A bombing carried out by Chadian rebels killed 12 Nigerien soldiers.")
+                if e.type == "ASSAULT"]
+    assert names(event.sources) == ["TCD"]
+    assert names(event.targets) == ["NER"]
+

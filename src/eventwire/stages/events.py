@@ -1745,6 +1745,14 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 if objs:
                     heads, how = objs, "by-agent"
                     break
+    if not heads:
+        # "an attack carried out by X", "strikes launched by X": the participle's agent.
+        for clause in _children(token, {"acl"}):
+            if clause.tag_ == "VBN":
+                objs = [o for agent in _children(clause, {"agent"}) for o in _children(agent, {"pobj"})]
+                if objs:
+                    heads, how = objs, "by-agent"
+                    break
     if not heads and _pressers(token):
         heads, how = _pressers(token), "borne-from"
     if not heads and not _mediation(trig):
@@ -2487,6 +2495,11 @@ def _finish(
             if draft.sources:
                 draft.rule += ":place-source"
                 draft.confidence -= 0.15
+        if not draft.sources and draft.trigger.is_verb:
+            attack = _carrying_attack(draft.trigger.token, drafts)
+            if attack is not None and cameo_entry(attack.cameo).plover == plover:
+                draft.sources = list(attack.sources)  # "a bombing carried out by X killed Y"
+                draft.rule += ":attack-agent"
         if not draft.sources and not _unknown_attacker(draft, plover):
             continue
         if config.locations:
@@ -2723,6 +2736,17 @@ def _hangs_on(low: Any, high: Any) -> bool:
 
 
 REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"}
+
+
+def _carrying_attack(verb: Any, drafts: list[_Draft]) -> _Draft | None:
+    """The attack noun with a named agent that a harm verb tells the outcome of: its subject
+    ("a bombing carried out by X killed 12") or the noun its relative clause hangs on ("an
+    attack by X in which six soldiers were killed")."""
+    by_token = {d.trigger.token.i: d for d in drafts if d.sources and not d.trigger.is_verb}
+    nouns = _children(verb, SUBJECT_DEPS)
+    if verb.dep_ == "relcl":
+        nouns.append(verb.head)
+    return next((by_token[n.i] for n in nouns if n.i in by_token), None)
 
 
 def _unknown_attacker(draft: _Draft, plover: str | None) -> bool:
