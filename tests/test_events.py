@@ -272,6 +272,15 @@ def test_events_negation_gives_no_event(coder, text):
     assert [e.type for e in code(coder, text)] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["The governor has no authority to release the prisoners.", "The court has the power to arrest the minister."],
+    ids=["no-authority-to", "power-to"],
+)
+def test_events_a_capacity_is_no_event(coder, text):
+    assert code(coder, text) == []
+
+
 def test_events_negated_event_kept_when_asked(lenient_coder):
     event = only(code(lenient_coder, "Russia did not attack Poland."), "ASSAULT")
     assert event.polarity == "negated"

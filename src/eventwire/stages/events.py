@@ -68,6 +68,10 @@ WISH_VERBS = {"hope", "wish", "want", "expect", "doubt", "fear", "worry", "pray"
 PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
               "threat", "order", "call", "demand", "request", "offer", "pledge",
               "promise", "decision", "readiness", "willingness", "right", "ability"}  # fmt: skip
+# Polarities of events that did not (or not yet) happen: dropped unless asked for.
+UNASSERTED = {"negated", "hypothetical", "denied", "doubted", "capable"}
+# Nouns whose infinitive is only a capacity: "has the power to arrest", "no authority to concede".
+CAPACITY_NOUNS = {"authority", "power", "mandate", "capacity", "means", "opportunity"}
 # Words that forecast their complement will not happen: "is unlikely to attack".
 DOUBT_WORDS = {"unlikely", "improbable"}
 # Verbs that a negation makes emphatic, not negative: "did not hesitate to strike".
@@ -1627,6 +1631,8 @@ def _polarity(token: Any) -> str:
             d.dep_ == "det" and d.lower_ == "no" for d in node.head.children
         ):
             return "negated"  # "there were no soldiers killed"
+        if node.dep_ == "acl" and node.head.lemma_.lower() in CAPACITY_NOUNS:
+            return "capable"  # "has the authority to concede": what could be done, not what was
         if node.dep_ == "acl" and node.head.lemma_.lower() in PLAN_NOUNS:
             return "hypothetical"  # "a plan to kill X", "a bid to seize the city"
         planned = _planned_object(node)
@@ -2477,7 +2483,7 @@ def _finish(
     for draft in drafts:
         draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
         draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
-        if draft.polarity in {"negated", "hypothetical", "denied", "doubted"} and not config.keep_unasserted:
+        if draft.polarity in UNASSERTED and not config.keep_unasserted:
             continue
         token = draft.trigger.token
         if not draft.rule.endswith(":obligation") and any(
