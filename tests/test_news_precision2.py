@@ -6,29 +6,12 @@ Each case is a sentence of our own, coded by the whole per-article coder.
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
 from eventwire.dateline import credit_tail, split_dateline
-from eventwire.model import Article, Event, Span
-from eventwire.pipeline import Coder
 
-PUBLISHED = datetime(2024, 12, 19, 10, 0)
-
-
-def code(coder: Coder, *paragraphs: str) -> list[Event]:
-    text = "\n\n".join(paragraphs)
-    spans, start = [], 0
-    for para in paragraphs:
-        spans.append(Span(start, start + len(para)))
-        start += len(para) + 2
-    article = Article(id="t", text=text, paragraphs=tuple(spans), published=PUBLISHED)
-    return list(coder.code_document(article).events)
-
-
-def types(events: list[Event]) -> list[str]:
-    return [e.type for e in events]
+from coding_helpers import code_article as code
+from coding_helpers import types
 
 
 # -- negation and doubt above the trigger --------------------------------------------------
