@@ -28,7 +28,7 @@ from typing import Any
 from ..model import Actor, Sentence
 from .nlp import token_span
 
-__all__ = ["Codebook", "Entry", "Mention", "ActorResolver", "codebook", "find_mentions"]
+__all__ = ["Codebook", "Entry", "Mention", "ActorResolver", "codebook", "find_mentions", "newcomer"]
 
 NAME = "actors.codebook.v1"
 
@@ -64,6 +64,8 @@ SECOND_PERSON = {"you", "your", "yours", "yourself", "yourselves", "ya", "y'all"
 STANCE_PREFIXES = {"pro", "anti"}
 # "<country>-<participle>" modifiers in which the country acts along: "US-led", "Saudi-headed".
 ACTING_PARTICIPLES = {"led", "headed", "commanded", "controlled", "ruled", "run", "held"}
+# "<place>-<participle>" modifiers that say where the actor is: "a Beirut-based newspaper".
+SEATING_PARTICIPLES = {"based", "headquartered"}
 IRREGULAR_PARTICIPLES = {"made", "built", "bound", "grown", "sold", "taught", "bought"}
 DEFINITE_HEADS = {
     "ministry", "government", "spokesperson", "spokesman", "spokeswoman", "country",
@@ -78,6 +80,15 @@ QUOTE_REACH = 10  # sentences of a quote back to its speaker
 # Groups of people who take the country of the place they are in ("villagers in X").
 LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
+# People who stay citizens of elsewhere: where they are is not whose they are ("settlers in X").
+NEWCOMERS = {"settler", "tourist", "pilgrim", "foreigner", "expatriate", "expat", "visitor"}
+# Participles that seat an actor somewhere ("a newspaper based in X") or make it part of a
+# body ("workers affiliated with the Y union"): it takes that place's or body's country.
+SEAT_LEMMAS = {"base", "headquarter", "locate"}
+MEMBERSHIP_LEMMAS = {"affiliate", "attach", "belong"}
+# Heads of bodies that are what their modifiers say: "an armed group", "a militant faction".
+BODY_HEADS = {"group", "organization", "organisation", "movement", "faction", "outfit", "cell",
+              "network", "militia", "wing"}  # fmt: skip
 # People named after someone or something: "supporters of X", "members of the Y party".
 GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist", "relative",
                "family", "associate", "backer", "aide", "adviser", "advisor", "wing", "faction",
@@ -318,7 +329,14 @@ def _participle_compound(folded: list[str], end: int) -> bool:
     if end + 1 >= len(folded) or folded[end] != "-":
         return False
     word = folded[end + 1]
-    return word not in ACTING_PARTICIPLES and (word.endswith("ed") or word in IRREGULAR_PARTICIPLES)
+    return word not in ACTING_PARTICIPLES | SEATING_PARTICIPLES and (
+        word.endswith("ed") or word in IRREGULAR_PARTICIPLES)
+
+
+def _seating_compound(doc: Any, end: int) -> bool:
+    """Does a name end a "<place>-based" modifier ("a London-based group")? The place
+    seats the actor; a capital there names no government."""
+    return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in SEATING_PARTICIPLES
 
 
 def _np_tokens(head: Any) -> list[Any]:
@@ -476,13 +494,18 @@ class ActorResolver:
         tokens = _np_tokens(head)
         ids = {t.i for t in tokens}
         inside = [m for m in mentions if m.start in ids or (m.end - 1) in ids]
+        if newcomer(head.lemma_):  # "settlers in the West Bank": not the place's people
+            inside = [m for m in inside if not _placed(head.doc[m.end - 1], head)]
         if not inside and head.ent_type_ in {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}:
             return []  # (the small model sometimes tags a country "Niger" as a title: names win)
         if not inside and (head.lemma_.lower() in NOT_ACTORS or any(
             c.dep_ == "compound" and c.lemma_.lower() in NOT_ACTORS for c in head.children
         )):
             return []  # "Typhoon Morakot struck", "a van struck a man": nobody's act
-        lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i) if t.dep_ != "det"]
+        places = {i for m in mentions if m.entry.kind in {"country", "capital", "adjective"}
+                  for i in range(m.start, m.end)}  # "the West Bank" is no bank
+        lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
+                  if t.dep_ != "det" and t.i not in places]
         sector = self.book.sector_of(lemmas)
         if inside:
             chosen = self._choose(inside, head)
@@ -493,6 +516,12 @@ class ActorResolver:
                     # "ethnic Albanians in Serbia": an ethnicity, not a state's citizens.
                     actors.append(self._actor(sentence, head, tokens, None, sector or "CVL"))
                     continue
+                home = self._home(sentence, head, m)
+                if home is not None:  # "the Albanians of southern Serbia": Serbia's residents
+                    actors.append(self._actor(sentence, head, tokens, home, sector))
+                    continue
+                if _seating_compound(head.doc, m.end):
+                    entry = replace(entry, sector=None)  # "a London-based group": no government acts
                 m_sector = sector
                 if entry.kind in {"capital", "country"} and m.start <= head.i < m.end:
                     m_sector = sector or "GOV"  # a state named as an actor is its government
@@ -500,6 +529,9 @@ class ActorResolver:
                     m_sector = entry.sector
                 actors.append(self._actor(sentence, head, tokens, entry, m_sector))
             return actors
+        related = self._related(sentence, head, tokens, sector)
+        if related:
+            return related
         definite = self._definite(sentence, head, sector)
         if definite:
             return definite
@@ -517,8 +549,8 @@ class ActorResolver:
                               name=a.name, by=f"{NAME}:coref") for a in owners]  # fmt: skip
         head_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
             [t.lemma_.lower() for t in head.children if t.dep_ == "compound"] + [head.lemma_.lower()]
-        )
-        if (sector or head_sector) in LOCAL_SECTORS and head.pos_ == "NOUN":
+        ) or self._body_sector(head)
+        if (sector or head_sector) in LOCAL_SECTORS and head.pos_ == "NOUN" and not newcomer(head.lemma_):
             local = self._local_place(sentence, head)
             if local is not None:  # "students throughout X": a local group takes X's country
                 entry, where = local
@@ -542,6 +574,47 @@ class ActorResolver:
             # "supporters of former President X": a group named after a named entity.
             return [self._actor(sentence, head, tokens, None, None)]
         return []
+
+    def _home(self, sentence: Sentence, head: Any, mention: Mention) -> Entry | None:
+        """The state a people named "of" a place lives in: "the Albanians of southern Serbia"
+        are Serbia's; "Palestinians of the West Bank" stay Palestinian."""
+        if mention.entry.kind != "adjective" or not mention.start <= head.i < mention.end \
+                or head.tag_ not in {"NNS", "NNPS"}:
+            return None
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    place = self._country_of(sentence, obj, depth=0)
+                    if place is not None and place.country != mention.entry.country:
+                        return replace(place, sector=None)
+        return None
+
+    def _related(self, sentence: Sentence, head: Any, tokens: list[Any], sector: str | None) -> list[Actor]:
+        """An actor known by where it sits or what it belongs to: "a newspaper based in
+        Beirut" is Lebanese, "workers affiliated with the Serbian union" Serbian (troops
+        based abroad are not the host's: "troops based in Germany")."""
+        for verb in (c for c in head.children if c.dep_ == "acl" and c.tag_ in {"VBN", "VBG"}):
+            lemma = verb.lemma_.lower()
+            for prep in (c for c in verb.children if c.dep_ == "prep"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    if lemma in SEAT_LEMMAS and prep.lower_ in {"in", "at"} and sector != "MIL":
+                        place = self._country_of(sentence, obj, depth=1)
+                        if place is not None:
+                            entry = replace(place, sector=None)
+                            return [self._actor(sentence, head, tokens + list(verb.subtree), entry, sector)]
+                    if lemma in MEMBERSHIP_LEMMAS and prep.lower_ in {"with", "to"}:
+                        for body in (a for a in self.resolve(sentence, obj) if a.code):
+                            entry = Entry(body.country, body.igo, None, body.name or body.text, "group")
+                            return [self._actor(sentence, head, tokens + list(verb.subtree), entry,
+                                                sector or body.sector)]
+        return []
+
+    def _body_sector(self, head: Any) -> str | None:
+        """"an armed group", "a militant faction": a body is what its modifiers make it."""
+        if head.lemma_.lower() not in BODY_HEADS:
+            return None
+        words = [c.lemma_.lower() for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i]
+        return self.book.sector_of([*words, head.lemma_.lower()])
 
     def _choose(self, inside: list[Mention], head: Any) -> list[Mention]:
         doc = head.doc
@@ -993,6 +1066,21 @@ def _is_pair(head: Any) -> bool:
 def _single(actors: list[Actor]) -> bool:
     """One party, not a list: "Prime Minister Abe", not "Indonesia, Singapore and Thailand"."""
     return len({a.code or a.text.lower() for a in actors}) == 1
+
+
+def _placed(token: Any, head: Any) -> bool:
+    """Does a token hang on ``head`` through a place preposition ("settlers in X")?"""
+    node = token
+    while node.i != head.i and node.head.i != node.i:
+        if node.dep_ == "prep" and node.lower_ in LOCAL_PREPS and node.head.i == head.i:
+            return True
+        node = node.head
+    return False
+
+
+def newcomer(word: str) -> bool:
+    """Is this a word for people from elsewhere ("settlers", "refugees")?"""
+    return any(w.lower().rstrip("s") in NEWCOMERS for w in re.findall(r"[A-Za-z]+", word))
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:

@@ -29,7 +29,7 @@ from typing import Any
 from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
-from .actors import LOCAL_SECTORS, ActorResolver, codebook
+from .actors import LOCAL_SECTORS, ActorResolver, codebook, newcomer
 from .nlp import token_span
 
 __all__ = ["Lexeme", "code_events", "lexicon"]
@@ -2610,8 +2610,8 @@ REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "
 
 def _located(actor: Actor, country: str) -> Actor:
     """"Prisoners rioted at a jail in X": a local group without a country is X's."""
-    if actor.code or actor.sector not in LOCAL_SECTORS or actor.by.endswith(":coref"):
-        return actor
+    if actor.code or actor.sector not in LOCAL_SECTORS or actor.by.endswith(":coref") or newcomer(actor.text):
+        return actor  # (settlers and tourists in X are not X's)
     return replace(actor, country=country, by=f"{NAME}:located")
 
 

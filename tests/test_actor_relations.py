@@ -1,0 +1,50 @@
+"""Actors known by a relation: where they are based, what they belong to, whose residents
+they are, and bodies named by what they are ("an armed group").
+
+Sentences of our own, resolved on a real parse (the spaCy model is loaded once).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_actors import resolve, summary
+
+RELATION_CASES = [
+    pytest.param("A newspaper based in Amman accused the minister of lying.", "newspaper",
+                 [("JOR", "MED")], id="based-in-capital-no-gov"),
+    pytest.param("A Nairobi-based newspaper accused the minister of lying.", "newspaper",
+                 [("KEN", "MED")], id="place-based-compound"),
+    pytest.param("A Vienna-based group accused the minister of lying.", "group",
+                 [("AUT", None)], id="capital-based-compound-no-gov"),
+    pytest.param("A charity headquartered in Nairobi accused the minister of lying.", "charity",
+                 [("KEN", "NGO")], id="headquartered-in"),
+    pytest.param("Two Chilean diplomats based in Lima were expelled.", "diplomats",
+                 [("CHL", "GOV")], id="own-country-beats-seat"),
+    pytest.param("Nurses affiliated with the Kenyan health union went on strike.", "Nurses",
+                 [("KEN", "CVL")], id="affiliated-with-body"),
+    pytest.param("Fighters belonging to Hezbollah fired rockets.", "Fighters",
+                 [("LBN", "REB")], id="belonging-to-group"),
+    pytest.param("The Hungarians of northern Serbia demanded more schools.", "Hungarians",
+                 [("SRB", None)], id="people-of-place-are-residents"),
+    pytest.param("Palestinians of the West Bank staged a strike.", "Palestinians",
+                 [("PSE", None)], id="people-of-own-place-no-bank-sector"),
+    pytest.param("Jewish settlers in the West Bank uprooted olive trees.", "settlers",
+                 [("ISR", "CVL")], id="jewish-settlers"),
+    pytest.param("Settlers in the West Bank uprooted olive trees.", "Settlers",
+                 [(None, "CVL")], id="settlers-not-the-places-people"),
+    pytest.param("Villagers in the West Bank uprooted olive trees.", "Villagers",
+                 [("PSE", "CVL")], id="villagers-are-the-places-people"),
+    pytest.param("An armed group seized the town.", "group", [(None, "REB")], id="armed-group"),
+    pytest.param("A militant faction seized the town.", "faction", [(None, "REB")], id="militant-faction"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "head", "expected"), RELATION_CASES)
+def test_relation(coder, text, head, expected):
+    assert summary(resolve(coder, text, head)) == expected
+
+
+def test_troops_based_abroad_are_not_the_hosts(coder):
+    assert summary(resolve(coder, "Troops based in Qatar left the region.", "Troops")) == [(None, "MIL")]
+
