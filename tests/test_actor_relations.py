@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from coding_helpers import code, names, only
 from test_actors import resolve, summary
 
 RELATION_CASES = [
@@ -48,3 +49,9 @@ def test_relation(coder, text, head, expected):
 def test_troops_based_abroad_are_not_the_hosts(coder):
     assert summary(resolve(coder, "Troops based in Qatar left the region.", "Troops")) == [(None, "MIL")]
 
+
+def test_party_inside_a_head_with_a_conjunct(coder):
+    # The parser reads "the council" as a conjunct of "removal": the mayor is asked for too.
+    event = only(code(coder, "Protesters demanded the removal of the mayor and the city council on Monday."),
+                 "REQUEST")
+    assert names(event.targets) == ["the city council", "the mayor"]

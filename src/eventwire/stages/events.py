@@ -2038,6 +2038,8 @@ def _targets(
     used: list[Any] = []
     for head in heads:
         found = resolver.resolve_group(sentence, head)
+        if found and _names_only_conjuncts(head, sentence, resolver):
+            found = _inside(head, sentence, resolver, own) + found
         if found and head.i in places:
             found = _as_places(found)
         if not found:
@@ -2055,6 +2057,13 @@ def _targets(
                 actors.extend(found)
                 used.append(head)
     return actors, used
+
+
+def _names_only_conjuncts(head: Any, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Is a party named only by the conjuncts of a head that names no one itself: "the
+    removal of President X and his party" read as "removal and party"? Then what is
+    inside the head is a party too."""
+    return any(c.i > head.i for c in head.conjuncts) and not resolver.resolve(sentence, head)
 
 
 def _shifted_objects(verb: Any) -> list[Any]:
