@@ -36,6 +36,12 @@ RELATION_CASES = [
                  [(None, "CVL")], id="settlers-not-the-places-people"),
     pytest.param("Villagers in the West Bank uprooted olive trees.", "Villagers",
                  [("PSE", "CVL")], id="villagers-are-the-places-people"),
+    pytest.param("Farmers from Punjab blocked the highway.", "Farmers", [("IND", "CVL")], id="group-from-place"),
+    pytest.param("Residents of Mosul fled the fighting.", "Residents", [("IRQ", "CVL")], id="residents-of-place"),
+    pytest.param("Supporters of Jackson rallied outside the court.", "Supporters", [(None, "CVL")],
+                 id="supporters-of-person-no-place"),
+    pytest.param("Residents of Rakhine State fled the fighting.", "Residents", [("MMR", "CVL")],
+                 id="named-state-is-a-place-not-government"),
     pytest.param("An armed group seized the town.", "group", [(None, "REB")], id="armed-group"),
     pytest.param("A militant faction seized the town.", "faction", [(None, "REB")], id="militant-faction"),
 ]  # fmt: skip

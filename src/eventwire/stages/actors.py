@@ -80,6 +80,11 @@ QUOTE_REACH = 10  # sentences of a quote back to its speaker
 # Groups of people who take the country of the place they are in ("villagers in X").
 LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
+# Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
+PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
+# Groups named after the place they live in: "residents of X", "the people of X".
+RESIDENT_HEADS = {"people", "resident", "inhabitant", "citizen", "villager", "local", "population",
+                  "farmer", "worker", "townspeople", "townsfolk", "youth", "family"}  # fmt: skip
 # People who stay citizens of elsewhere: where they are is not whose they are ("settlers in X").
 NEWCOMERS = {"settler", "tourist", "pilgrim", "foreigner", "expatriate", "expat", "visitor"}
 # Participles that seat an actor somewhere ("a newspaper based in X") or make it part of a
@@ -504,6 +509,7 @@ class ActorResolver:
             return []  # "Typhoon Morakot struck", "a van struck a man": nobody's act
         places = {i for m in mentions if m.entry.kind in {"country", "capital", "adjective"}
                   for i in range(m.start, m.end)}  # "the West Bank" is no bank
+        places |= {t.i for t in tokens if _named_state(t)}  # "farmers from Kaduna state"
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places]
         sector = self.book.sector_of(lemmas)
@@ -848,14 +854,15 @@ class ActorResolver:
         return entry is not None and entry.kind in {"country", "capital"}
 
     def _local_place(self, sentence: Sentence, head: Any) -> tuple[Entry, list[Any]] | None:
-        """Where a group is: "students throughout X", "hundreds of prisoners at a jail in X"."""
+        """Where a group is or is from: "students throughout X", "farmers from X", "residents
+        of X", "hundreds of prisoners at a jail in X"."""
         holders = [head]
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lemma_.lower() in QUANTITY_HEADS:
             holders.append(head.head.head)  # the parse hangs the place on "hundreds"
         for holder in holders:
             for prep in holder.children:
-                if prep.dep_ == "prep" and prep.lower_ in LOCAL_PREPS:
-                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.dep_ == "prep" and _homes(prep, head):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ != "PERSON"):
                         entry = self._country_of(sentence, obj, depth=2)
                         if entry is not None:
                             return entry, list(prep.subtree)
@@ -867,8 +874,9 @@ class ActorResolver:
         for m in mentions:
             if m.start <= token.i < m.end and m.entry.country and m.entry.kind in {"country", "capital"}:
                 return m.entry
-        if token.pos_ == "PROPN":
-            place = self._place(token)
+        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if token.pos_ == "PROPN" or (named and token.lemma_.lower() in PLACE_NOUNS):
+            place = self._place(token if token.pos_ == "PROPN" else named[-1])  # "Kaduna state"
             if place is not None:
                 return Entry(place.country, None, None, place.name, "place")
         if depth > 0:
@@ -899,6 +907,9 @@ class ActorResolver:
             start = head.doc[start.i - 1]
         name = head.doc[start.i : head.i + 1].text
         place = Gazetteer.default().resolve(name, context_countries=sorted(self.article_codes))
+        if place is None and start.i < head.i and head.lower_ in PLACE_NOUNS:  # "Rakhine State"
+            name = head.doc[start.i : head.i].text
+            place = Gazetteer.default().resolve(name, context_countries=sorted(self.article_codes))
         if place is None or place.feature == "country" or not place.country:
             return None
         return place
@@ -1066,6 +1077,20 @@ def _is_pair(head: Any) -> bool:
 def _single(actors: list[Actor]) -> bool:
     """One party, not a list: "Prime Minister Abe", not "Indonesia, Singapore and Thailand"."""
     return len({a.code or a.text.lower() for a in actors}) == 1
+
+
+def _named_state(token: Any) -> bool:
+    """Is "state" a place named by a proper noun ("Kaduna state", "Rakhine State"), not
+    the state that governs?"""
+    return token.lemma_.lower() == "state" and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
+def _homes(prep: Any, head: Any) -> bool:
+    """Does a preposition say where a group lives or comes from: "villagers in X",
+    "farmers from X", "residents of X" (not "supporters of X")?"""
+    word = prep.lower_
+    return word in LOCAL_PREPS or word == "from" or (word == "of" and head.lemma_.lower() in RESIDENT_HEADS)
 
 
 def _placed(token: Any, head: Any) -> bool:
