@@ -61,3 +61,10 @@ def test_party_inside_a_head_with_a_conjunct(coder):
     event = only(code(coder, "Protesters demanded the removal of the mayor and the city council on Monday."),
                  "REQUEST")
     assert names(event.targets) == ["the city council", "the mayor"]
+
+
+def test_each_party_of_a_deed_has_its_own_sector(coder):
+    event = only(code(coder, "Workers demanded the dismissal of the Peruvian labour minister and his deputies."),
+                 "REQUEST")
+    assert [(a.code, a.sector) for a in event.targets][:1] == [("PER", "GOV")]
+    assert len(event.targets) == 2

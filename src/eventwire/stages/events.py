@@ -2037,9 +2037,11 @@ def _targets(
     actors: list[Actor] = []
     used: list[Any] = []
     for head in heads:
-        found = resolver.resolve_group(sentence, head)
-        if found and _names_only_conjuncts(head, sentence, resolver):
-            found = _inside(head, sentence, resolver, own) + found
+        found = _deed_parties(head, sentence, resolver)
+        if not found:
+            found = resolver.resolve_group(sentence, head)
+            if found and _names_only_conjuncts(head, sentence, resolver):
+                found = _inside(head, sentence, resolver, own) + found
         if found and head.i in places:
             found = _as_places(found)
         if not found:
@@ -2057,6 +2059,28 @@ def _targets(
                 actors.extend(found)
                 used.append(head)
     return actors, used
+
+
+# What is done to someone, aimed at whom it is done to: "the removal of X", "the release of Y".
+DEED_NOUNS = {"removal", "resignation", "dismissal", "ouster", "release", "arrest", "detention",
+              "extradition", "expulsion", "deportation", "execution", "killing", "murder",
+              "assassination", "trial", "prosecution", "punishment", "sacking", "replacement",
+              "impeachment", "overthrow"}  # fmt: skip
+
+
+def _deed_parties(head: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
+    """The parties a deed is done to, each with its own words: "demanded the resignation of
+    the Kenyan minister and the police chief" is aimed at the minister and at the chief,
+    not at one "resignation" with the sector of every word in it."""
+    if head.lemma_.lower() not in DEED_NOUNS or head.pos_ != "NOUN":
+        return []
+    for prep in _children(head, {"prep"}):
+        if prep.lower_ == "of":
+            for obj in _pobjs(prep):
+                found = resolver.resolve_group(sentence, obj)
+                if found:
+                    return found + [a for c in head.conjuncts if c.i > head.i for a in resolver.resolve(sentence, c)]
+    return []
 
 
 def _names_only_conjuncts(head: Any, sentence: Sentence, resolver: ActorResolver) -> bool:
