@@ -18,6 +18,8 @@ RELATION_CASES = [
                  [("KEN", "MED")], id="place-based-compound"),
     pytest.param("A Vienna-based group accused the minister of lying.", "group",
                  [("AUT", None)], id="capital-based-compound-no-gov"),
+    pytest.param("The Paris-based Algerian opposition group accused the minister of lying.", "group",
+                 [("DZA", "OPP")], id="own-nationality-beats-seat-compound"),
     pytest.param("A charity headquartered in Nairobi accused the minister of lying.", "charity",
                  [("KEN", "NGO")], id="headquartered-in"),
     pytest.param("Two Chilean diplomats based in Lima were expelled.", "diplomats",
