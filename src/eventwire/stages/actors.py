@@ -298,6 +298,8 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 entry.kind in {"country", "capital"} or (entry.kind == "adjective" and ent.start < tokens[i].i)
             ):  # "Jordan" in "Michael Jordan", "French" in "William French Smith": a person's name
                 continue
+            if entry.kind == "person" and length == 1 and ent is not None and ent.end - 1 > tokens[i].i:
+                continue  # "Petro Symonenko": another person's first name, not a known surname
             if i >= 2 and texts[i - 1] == "-" and folded[i - 2] in STANCE_PREFIXES:
                 break  # "anti-Syria journalist", "pro-Palestinian rally": a stance, not the actor
             if _participle_compound(folded, i + length):
@@ -547,7 +549,7 @@ class ActorResolver:
         doc = head.doc
         for m in inside:
             if m.start <= head.i < m.end:
-                return [m]
+                return [_national_office(inside, m) or m]
         # Coordinated modifiers: "Russian and North Korean soldiers" names two actors.
         codes = []
         for m in inside:
@@ -993,6 +995,15 @@ def _is_pair(head: Any) -> bool:
 def _single(actors: list[Actor]) -> bool:
     """One party, not a list: "Prime Minister Abe", not "Indonesia, Singapore and Thailand"."""
     return len({a.code or a.text.lower() for a in actors}) == 1
+
+
+def _national_office(inside: list[Mention], person: Mention) -> Mention | None:
+    """The country of the office a known head of an organisation holds in the text:
+    "Italian Foreign Minister Federica Mogherini" speaks for Italy, not the EU."""
+    if person.entry.kind != "person" or person.entry.country:
+        return None
+    return next((m for m in reversed(inside)
+                 if m.end <= person.start and m.entry.kind in {"adjective", "country"}), None)
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:
