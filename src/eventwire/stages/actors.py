@@ -50,6 +50,8 @@ EXTRA_CAPITALS = {
     "Kuwait City": "KWT", "Mexico City": "MEX", "Brasilia": "BRA", "Tunis": "TUN",
     "Algiers": "DZA", "Ankara": "TUR", "Kiev": "UKR", "Kyiv": "UKR",
 }  # fmt: skip
+# Entity labels of things named after people ("Sultan Qaboos University", "King Fahd Causeway").
+NAMED_AFTER = {"ORG", "FAC", "GPE", "LOC"}
 # Sector priority when a phrase carries several markers ("defence ministry" is MIL).
 SECTOR_PRIORITY = (
     "SPY", "JUD", "MIL", "COP", "REB", "OPP", "MED", "REL", "EDU", "BUS", "NGO", "LAB",
@@ -314,6 +316,10 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 entry.kind in {"country", "capital"} or (entry.kind == "adjective" and ent.start < tokens[i].i)
             ):  # "Jordan" in "Michael Jordan", "French" in "William French Smith": a person's name
                 continue
+            if entry.kind == "person" and length == 1 and ent is not None and ent.end > tokens[i].i + 1:
+                continue  # "Petro Symonenko": another person's first name, not a known surname
+            if entry.kind == "person" and _named_after(tokens, i + length):
+                continue  # "Queen Elizabeth University Hospital", "Jomo Kenyatta Airport": a place
             if i >= 2 and texts[i - 1] == "-" and folded[i - 2] in STANCE_PREFIXES:
                 break  # "anti-Syria journalist", "pro-Palestinian rally": a stance, not the actor
             if _participle_compound(folded, i + length):
@@ -626,7 +632,7 @@ class ActorResolver:
         doc = head.doc
         for m in inside:
             if m.start <= head.i < m.end:
-                return [m]
+                return [_national_office(inside, m) or m]
         # Coordinated modifiers: "Russian and North Korean soldiers" names two actors.
         codes = []
         for m in inside:
@@ -1106,6 +1112,24 @@ def _placed(token: Any, head: Any) -> bool:
 def newcomer(word: str) -> bool:
     """Is this a word for people from elsewhere ("settlers", "refugees")?"""
     return any(w.lower().rstrip("s") in NEWCOMERS for w in re.findall(r"[A-Za-z]+", word))
+
+
+def _named_after(tokens: list[Any], end: int) -> bool:
+    """Does a person's name run on into the name of a building or body named after them:
+    "the Queen Elizabeth University Hospital", "Jomo Kenyatta International Airport"?"""
+    if end >= len(tokens) or not tokens[end].text[:1].isupper():
+        return False
+    last, after = tokens[end - 1], tokens[end]
+    return last.ent_type_ in NAMED_AFTER and after.ent_type_ == last.ent_type_ and after.ent_iob_ == "I"
+
+
+def _national_office(inside: list[Mention], person: Mention) -> Mention | None:
+    """The country of the office a known head of an organisation holds in the text:
+    "Italian Foreign Minister Federica Mogherini" speaks for Italy, not the EU."""
+    if person.entry.kind != "person" or person.entry.country:
+        return None
+    return next((m for m in reversed(inside)
+                 if m.end <= person.start and m.entry.kind in {"adjective", "country"}), None)
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:
