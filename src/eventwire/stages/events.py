@@ -105,9 +105,11 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Verbs that keep a state: "troops remained on alert", "doctors are on strike".
+STATE_VERBS = {"be", "remain", "stay"}
 # Prepositions of such measures, with the verbs that take them: "put its forces on alert",
 # "went on strike".
-MEASURE_PREPS = {"under": PLACING_VERBS, "on": PLACING_VERBS | {"go"}}
+MEASURE_PREPS = {"under": PLACING_VERBS, "on": PLACING_VERBS | STATE_VERBS | {"go"}}
 # Adjectives that make an event noun unreal: "a possible war", "the proposed talks".
 UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "future", "eventual",
                      "hypothetical", "imminent", "prospective", "upcoming", "forthcoming",
@@ -317,11 +319,15 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                            and ("to" not in values or _children(c, SUBJECT_DEPS)))
                        for c in token.children):
                 return False
+        elif key == "inf":
+            # "ordered the newspaper to close": what the object is told to do.
+            if not _directs(token) or not _directed_lemmas(token) & values:
+                return False
         elif key == "agent":
             # "a judge ordered X to appear": only these subjects give the verb its sense.
             if not any(_lemmas_of(h) & values for h in subject_heads(token)[0]):
                 return False
-        elif key in {"subj", "tgt"}:
+        elif key in {"subj", "tgt", "tgtnot"}:
             continue  # checked once the actors are resolved (see _actor_conditions)
         elif key == "mod":
             mods = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
@@ -339,6 +345,12 @@ def _directs(verb: Any) -> bool:
         and any(a.lower_ == "to" for a in c.children) and not _children(c, SUBJECT_DEPS)
         for c in verb.children
     )
+
+
+def _directed_lemmas(verb: Any) -> set[str]:
+    """The lemmas of what a verb tells its object to do: "ordered X to shut down" -> shut."""
+    return {form for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > verb.i
+            for form in _lemma_forms(c)}
 
 
 def _for_clause(noun: Any) -> Any | None:
@@ -2659,6 +2671,8 @@ def _actor_conditions(draft: _Draft) -> bool:
             return False
         if key == "tgt" and "coded" in values and not any(a.code for a in draft.targets):
             return False
+        if key == "tgtnot" and any(a.sector in values for a in draft.targets):
+            return False  # "ordered the troops to leave": a command to one's own forces
         if key == "tgt" and "actor" in values and (
             ":place-target" in draft.rule or not any(a.code or a.sector for a in draft.targets)
         ):

@@ -1,0 +1,61 @@
+"""Recall of measures and states named by a verb phrase: forces kept on alert, workers on
+strike, an outlet ordered to close, people ordered out, a news blackout imposed.
+
+Each case is a short sentence of our own, coded by the whole per-article coder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Coder
+
+from coding_helpers import code, names
+
+CASES = [
+    pytest.param("Pakistani troops are on high alert near the Indian border.",
+                 ("MOBILIZE", ["PAK"]), id="troops-are-on-alert"),
+    pytest.param("Indian police stayed on alert in Srinagar.",
+                 ("MOBILIZE", ["IND"]), id="police-stayed-on-alert"),
+    pytest.param("Israeli troops remained on high alert along the border.",
+                 ("MOBILIZE", ["ISR"]), id="troops-remained-on-alert"),
+    pytest.param("Nigerian doctors have been on strike for two weeks.",
+                 ("PROTEST", ["NGA"]), id="have-been-on-strike"),
+    pytest.param("The jailed Turkish activist is on hunger strike.",
+                 ("PROTEST", ["TUR"]), id="is-on-hunger-strike"),
+    pytest.param("The Egyptian government ordered the newspaper Al Ahram to suspend publication.",
+                 ("COERCE", ["EGY"]), id="ordered-paper-to-suspend"),
+    pytest.param("The Chinese government ordered the American journalists to leave the country.",
+                 ("COERCE", ["CHN"]), id="ordered-journalists-to-leave"),
+    pytest.param("The Israeli army forced Palestinian families to leave their homes.",
+                 ("COERCE", ["ISR"]), id="forced-families-to-leave"),
+    pytest.param("The Ethiopian government imposed an internet blackout in Tigray.",
+                 ("COERCE", ["ETH"]), id="imposed-internet-blackout"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_measure(coder: Coder, text: str, expected: tuple[str, list[str]]) -> None:
+    type_, sources = expected
+    events = code(coder, text)
+    assert any(e.type == type_ and names(e.sources) == sources for e in events), \
+        [(e.type, names(e.sources), names(e.targets)) for e in events]
+
+
+NOT_CASES = [
+    pytest.param("Hospitals in Delhi are on alert for dengue.", id="hospitals-on-alert"),
+    pytest.param("The international community is again on high alert.", id="community-on-alert"),
+    pytest.param("The Russian president ordered Russian troops to leave the city.", id="order-to-own-troops"),
+    pytest.param("The United Nations ordered Iran to halt uranium enrichment.", id="order-to-a-state"),
+    pytest.param("Pakistan imposed rolling power blackouts across the country.", id="power-blackout"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", NOT_CASES)
+def test_no_measure(coder: Coder, text: str) -> None:
+    assert [e.type for e in code(coder, text) if e.type in {"MOBILIZE", "COERCE"}] == []
+
+
+def test_an_order_to_close_is_no_request(coder: Coder) -> None:
+    events = code(coder, "The Turkish junta ordered a Kurdish broadcaster to close.")
+    assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
