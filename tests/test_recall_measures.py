@@ -59,3 +59,18 @@ def test_no_measure(coder: Coder, text: str) -> None:
 def test_an_order_to_close_is_no_request(coder: Coder) -> None:
     events = code(coder, "The Turkish junta ordered a Kurdish broadcaster to close.")
     assert [(e.type, e.mode) for e in events] == [("COERCE", "restrict")]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The European Union reiterated its demand today that Israel ease restrictions on Palestinian workers.", "ISR"),
+    ("Germany repeated its appeal yesterday that Russia withdraw its troops from Georgia.", "RUS"),
+])  # fmt: skip
+def test_a_demand_that_is_parsed_on_its_verb_is_still_asked(coder: Coder, text: str, target: str) -> None:
+    """The parser hangs the that-clause on "reiterated": it is still the demand's content."""
+    events = code(coder, text)
+    assert [(e.type, names(e.targets)) for e in events] == [("REQUEST", [target])]
+
+
+def test_the_ilo_is_an_organisation_not_a_peruvian_port(coder: Coder) -> None:
+    events = code(coder, "The ILO condemned Qatar for its treatment of migrant workers.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("ACCUSE", ["ILO"], ["QAT"])]

@@ -105,6 +105,8 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Nouns of a request, whose that-clause says what is asked: "its demand that X leave".
+REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 # Verbs that keep a state: "troops remained on alert", "doctors are on strike".
 STATE_VERBS = {"be", "remain", "stay"}
 # Prepositions of such measures, with the verbs that take them: "put its forces on alert",
@@ -1064,6 +1066,8 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
         return True
     if _permitted(token) or _requested(token, by_token) or _mobilized_for(token, by_token):
         return True
+    if _stranded_clause(token) is not None:
+        return True  # "renewed its demand that X lift the ban": nothing is lifted
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
     for _ in range(8):
@@ -1093,6 +1097,19 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _stranded_clause(clause: Any) -> Any | None:
+    """The noun a that-clause parsed on its verb belongs to: "renewed its demand that X lift
+    the ban" -> demand (not "told the meeting that X attacked": a reporting verb's own clause)."""
+    verb = clause.head
+    if clause.dep_ not in {"ccomp", "advcl"} or set(_lemma_forms(verb)) & REPORT_LEMMAS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    nouns = [c for c in _children(verb, {"dobj"})
+             if c.i < clause.i and c.lemma_.lower() in REQUEST_NOUNS]
+    return nouns[0] if nouns else None
 
 
 def _requested(noun: Any, by_token: dict) -> bool:
@@ -1243,6 +1260,8 @@ def _complement_targets(
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_verbal(token.head):
         # "staged demonstrations to demand reforms from X": the light verb's purpose clause.
         frontier += [c for c in token.head.children if c.dep_ in {"advcl", "xcomp"}]
+        if asked:
+            frontier += [c for c in token.head.children if _stranded_clause(c) == token]
     for _ in range(3):
         heads: list[Any] = []
         nxt = []
