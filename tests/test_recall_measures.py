@@ -1,5 +1,6 @@
 """Recall of measures and states named by a verb phrase: forces kept on alert, workers on
-strike, an outlet ordered to close, people ordered out, a news blackout imposed.
+strike, an outlet ordered to close, people ordered or forced out, a news blackout imposed,
+civilians used as human shields.
 
 Each case is a short sentence of our own, coded by the whole per-article coder.
 """
@@ -31,6 +32,20 @@ CASES = [
                  ("COERCE", ["ISR"]), id="forced-families-to-leave"),
     pytest.param("The Ethiopian government imposed an internet blackout in Tigray.",
                  ("COERCE", ["ETH"]), id="imposed-internet-blackout"),
+    pytest.param("Syrian rebels are using Alawite villagers as human shields.",
+                 ("ASSAULT", ["SYR"]), id="using-as-human-shields"),
+    pytest.param("The Nigerian army has been holding Biafran civilians as a human shield.",
+                 ("ASSAULT", ["NGA"]), id="holding-as-a-human-shield"),
+    pytest.param("Kenyan police forced the Somali refugees out of the camp.",
+                 ("COERCE", ["KEN"]), id="forced-refugees-out-of"),
+    pytest.param("The Sudanese government forced the British charity Oxfam out of the country.",
+                 ("SANCTION", ["SDN"]), id="forced-charity-out-is-an-expulsion"),
+    pytest.param("Serb militias drove thousands of Muslim villagers out of their homes.",
+                 ("COERCE", ["SRB"]), id="drove-villagers-out-of"),
+    pytest.param("The Iraqi army placed its troops on high alert.",
+                 ("MOBILIZE", ["IRQ"]), id="placed-on-high-alert"),
+    pytest.param("Georgian demonstrators received assurances from the Georgian government.",
+                 ("AGREE", ["GEO"]), id="received-assurances-from-hung-on-object"),
 ]  # fmt: skip
 
 
@@ -48,12 +63,14 @@ NOT_CASES = [
     pytest.param("The Russian president ordered Russian troops to leave the city.", id="order-to-own-troops"),
     pytest.param("The United Nations ordered Iran to halt uranium enrichment.", id="order-to-a-state"),
     pytest.param("Pakistan imposed rolling power blackouts across the country.", id="power-blackout"),
+    pytest.param("Thousands of residents were forced out of their homes by the floods.", id="forced-out-by-floods"),
+    pytest.param("The Russian president used the law as a shield against critics.", id="law-as-a-shield"),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize("text", NOT_CASES)
 def test_no_measure(coder: Coder, text: str) -> None:
-    assert [e.type for e in code(coder, text) if e.type in {"MOBILIZE", "COERCE"}] == []
+    assert [e.type for e in code(coder, text) if e.type in {"MOBILIZE", "COERCE", "ASSAULT"}] == []
 
 
 def test_an_order_to_close_is_no_request(coder: Coder) -> None:

@@ -110,8 +110,9 @@ REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 # Verbs that keep a state: "troops remained on alert", "doctors are on strike".
 STATE_VERBS = {"be", "remain", "stay"}
 # Prepositions of such measures, with the verbs that take them: "put its forces on alert",
-# "went on strike".
-MEASURE_PREPS = {"under": PLACING_VERBS, "on": PLACING_VERBS | STATE_VERBS | {"go"}}
+# "went on strike", "used villagers as human shields".
+MEASURE_PREPS = {"under": PLACING_VERBS, "on": PLACING_VERBS | STATE_VERBS | {"go"},
+                 "as": {"use", "hold", "keep"}}
 # Adjectives that make an event noun unreal: "a possible war", "the proposed talks".
 UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "future", "eventual",
                      "hypothetical", "imminent", "prospective", "upcoming", "forthcoming",
@@ -412,8 +413,9 @@ def _find_triggers(sent: Any) -> list[Trigger]:
                     if child.dep_ == "prep" and form in MEASURE_PREPS.get(child.lower_, ()):
                         # "placed X under house arrest": the verb with its measure is the trigger
                         for obj in _children(child, {"pobj"}):
-                            words = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
-                            candidates.append((" ".join([form, child.lower_, *words, obj.lemma_.lower()]), obj))
+                            for deps in ({"compound"}, {"compound", "amod"}):  # "as a human shield"
+                                words = [c.lemma_.lower() for c in obj.children if c.dep_ in deps]
+                                candidates.append((" ".join([form, child.lower_, *words, obj.lemma_.lower()]), obj))
             candidates += [(form, token) for form in _lemma_forms(token)]
             for key, end in candidates:
                 entry = _first_match(table.get(("V", key), []), token)
@@ -890,9 +892,11 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         if targets:
             rule += ":pressure-target"
     if lexeme.cls == "inverse":
-        # "X received weapons from Y": Y gives, X receives.
-        givers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in lexeme.target_preps
-                  for g in _pobjs(c)]
+        # "X received weapons from Y": Y gives, X receives (the parser may hang "from Y" on
+        # what is received).
+        heads = [token, *_children(token, {"dobj"})]
+        givers = [g for h in heads for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in lexeme.target_preps for g in _pobjs(c)]
         given = [a for g in givers for a in resolver.resolve_group(sentence, g)]
         sources, targets = given, sources
         source_tokens, target_tokens = givers, source_tokens
