@@ -91,3 +91,8 @@ def test_a_demand_that_is_parsed_on_its_verb_is_still_asked(coder: Coder, text: 
 def test_the_ilo_is_an_organisation_not_a_peruvian_port(coder: Coder) -> None:
     events = code(coder, "The ILO condemned Qatar for its treatment of migrant workers.")
     assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("ACCUSE", ["ILO"], ["QAT"])]
+
+
+def test_he_of_a_quoted_speaker_is_the_speaker(coder: Coder) -> None:
+    events = code(coder, "The Jordanian king was quoted as saying he would be ready to meet the Israeli prime minister.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("AGREE", ["JOR"], ["ISR"])]

@@ -734,7 +734,7 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
     drafts: list[_Draft] = []
     # Remember the sentence's subjects in order, for pronouns later in the article.
     for token in sent:
-        if token.dep_ in SUBJECT_DEPS and token.lower_ not in {"it", "they", "he", "she"}:
+        if (token.dep_ in SUBJECT_DEPS or _quoted_speaker(token)) and token.lower_ not in {"it", "they", "he", "she"}:
             found = resolver.resolve_group(sentence, token)
             resolver.remember(found, token, is_subject=True)
         elif token.dep_ in {"dobj", "pobj"} and token.conjuncts and token.i < min(c.i for c in token.conjuncts):
@@ -755,6 +755,15 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
     drafts.extend(_ruled_out(sentence, resolver, by_token))
     drafts.extend(_allegations(sentence, resolver, triggers, drafts))
     return drafts
+
+
+# Passive verbs whose subject speaks: "X was quoted as saying he ...".
+QUOTING_VERBS = {"quote", "cite"}
+
+
+def _quoted_speaker(token: Any) -> bool:
+    """The subject of "was quoted as saying": the "he" of what follows is this speaker."""
+    return token.dep_ in PASSIVE_SUBJECT_DEPS and token.head.lemma_.lower() in QUOTING_VERBS
 
 
 ALLEGING = {"claim", "allege", "charge", "assert"}
