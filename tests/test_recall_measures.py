@@ -96,3 +96,16 @@ def test_the_ilo_is_an_organisation_not_a_peruvian_port(coder: Coder) -> None:
 def test_he_of_a_quoted_speaker_is_the_speaker(coder: Coder) -> None:
     events = code(coder, "The Jordanian king was quoted as saying he would be ready to meet the Israeli prime minister.")
     assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("AGREE", ["JOR"], ["ISR"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China and Russia strengthened their strategic partnership on Monday.", ("COOPERATE", ["CHN"], ["RUS"])),
+    ("The French president is seeking to improve relations with Algeria.", ("AGREE", ["FRA"], ["DZA"])),
+    ("Greece accepted the compromise on Tuesday.", ("AGREE", ["GRC"], [])),
+])  # fmt: skip
+def test_ties_improved_and_compromises_accepted(coder: Coder, text: str, expected: tuple) -> None:
+    assert [(e.type, names(e.sources), names(e.targets)) for e in code(coder, text)] == [expected]
+
+
+def test_a_company_partnership_is_no_event(coder: Coder) -> None:
+    assert code(coder, "The bank strengthened its relationship with its clients.") == []
