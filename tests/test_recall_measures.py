@@ -109,3 +109,11 @@ def test_ties_improved_and_compromises_accepted(coder: Coder, text: str, expecte
 
 def test_a_company_partnership_is_no_event(coder: Coder) -> None:
     assert code(coder, "The bank strengthened its relationship with its clients.") == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Britain is lobbying for Turkey's entry into the European Union.", "TUR"),
+    ("Germany is pushing for sanctions against Russia.", "RUS"),
+])  # fmt: skip
+def test_pushing_for_something_is_a_request(coder: Coder, text: str, target: str) -> None:
+    assert [(e.type, names(e.targets)) for e in code(coder, text)] == [("REQUEST", [target])]
