@@ -117,3 +117,13 @@ def test_a_company_partnership_is_no_event(coder: Coder) -> None:
 ])  # fmt: skip
 def test_pushing_for_something_is_a_request(coder: Coder, text: str, target: str) -> None:
     assert [(e.type, names(e.targets)) for e in code(coder, text)] == [("REQUEST", [target])]
+
+
+def test_fighters_demobilized_stand_down(coder: Coder) -> None:
+    events = code(coder, "About 2,000 Congolese militiamen were demobilized last month.")
+    assert [(e.type, names(e.sources)) for e in events] == [("RETREAT", ["COD"])]
+
+
+def test_fighters_demobilized_by_others_are_the_target(coder: Coder) -> None:
+    events = code(coder, "Congolese militiamen were demobilized by United Nations peacekeepers.")
+    assert [(e.type, names(e.sources)) for e in events] == [("RETREAT", ["UN"])]

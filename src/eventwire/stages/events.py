@@ -2545,6 +2545,9 @@ def _finish(
             if draft.sources:
                 draft.rule += ":place-source"
                 draft.confidence -= 0.15
+        if not draft.sources and _demobilized(draft):
+            draft.sources, draft.targets = draft.targets, []  # "the militia was demobilized"
+            draft.rule += ":passive-self"
         if not draft.sources and draft.trigger.is_verb:
             attack = _carrying_attack(draft.trigger.token, drafts)
             if attack is not None and cameo_entry(attack.cameo).plover == plover:
@@ -2650,6 +2653,18 @@ def _finish(
 CLAIM_NOT = {"details", "one", "who", "which", "that", "this", "none", "all", "both", "each", "some", "others"}
 REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "note",
                  "declare", "confirm", "reveal", "write", "estimate", "insist"}  # fmt: skip
+
+
+# Verbs whose patient, with no agent named, is the one that acts: "5,000 fighters were demobilized".
+SELF_PASSIVE_LEMMAS = {"demobilize", "demobilise"}
+
+
+def _demobilized(draft: _Draft) -> bool:
+    """"One third of the guerrillas have been demobilized": the guerrillas stood down
+    (not "were demobilized by the army", whose agent is the source)."""
+    token = draft.trigger.token
+    return (draft.trigger.lexeme.lemma in SELF_PASSIVE_LEMMAS and _is_passive(token)
+            and not _children(token, {"agent"}))
 
 
 def _located(actor: Actor, country: str) -> Actor:
