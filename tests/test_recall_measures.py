@@ -127,3 +127,20 @@ def test_fighters_demobilized_stand_down(coder: Coder) -> None:
 def test_fighters_demobilized_by_others_are_the_target(coder: Coder) -> None:
     events = code(coder, "Congolese militiamen were demobilized by United Nations peacekeepers.")
     assert [(e.type, names(e.sources)) for e in events] == [("RETREAT", ["UN"])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russian forces violated the ceasefire in eastern Ukraine on Sunday.", ("ASSAULT", ["RUS"], ["UKR"])),
+    ("Hamas is guilty of breaching the truce with Israel.", ("ASSAULT", ["PSE"], ["ISR"])),
+])  # fmt: skip
+def test_violating_a_ceasefire_is_an_assault(coder: Coder, text: str, expected: tuple) -> None:
+    """CAMEO 196, 'violate ceasefire', is an ASSAULT in the crosswalk, not defiance of a norm."""
+    assert [(e.type, names(e.sources), names(e.targets)) for e in code(coder, text)] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The Syrian army is capable of attacking Turkish positions.",
+    "The Turkish envoy is responsible for negotiating with Syria.",
+])  # fmt: skip
+def test_what_one_can_or_must_do_is_not_charged(coder: Coder, text: str) -> None:
+    assert code(coder, text) == []

@@ -578,6 +578,10 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
             if obj and head.lower_ in {"for", "of"}:
                 return obj, "object-control"
             return subject_heads(governor, depth + 1)
+        if governor.lemma_.lower() in GUILT_ADJECTIVES and governor.dep_ in {"acomp", "oprd"}:
+            # "X and Y are guilty of violating the truce": X and Y violated it.
+            found, _ = subject_heads(governor.head, depth + 1)
+            return (found, "guilty") if found else ([], "")
     if dep == "acl":
         if _existential_patients(verb):  # "there were ten killed by X"
             agents = [o for a in _children(verb, {"agent"}) for o in _children(a, {"pobj"})]
@@ -600,6 +604,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     return [], ""
 
 
+# Adjectives that charge their subject with what follows: "guilty of violating the truce".
+GUILT_ADJECTIVES = {"guilty", "culpable"}
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persuade",
                         "implore", "encourage", "allow", "help", "invite", "tell", "request",
                         "compel", "push", "pressure", "pressurise", "pressurize"}  # fmt: skip
