@@ -105,9 +105,14 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Nouns of a request, whose that-clause says what is asked: "its demand that X leave".
+REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
+# Verbs that keep a state: "troops remained on alert", "doctors are on strike".
+STATE_VERBS = {"be", "remain", "stay"}
 # Prepositions of such measures, with the verbs that take them: "put its forces on alert",
-# "went on strike".
-MEASURE_PREPS = {"under": PLACING_VERBS, "on": PLACING_VERBS | {"go"}}
+# "went on strike", "used villagers as human shields".
+MEASURE_PREPS = {"under": PLACING_VERBS, "on": PLACING_VERBS | STATE_VERBS | {"go"},
+                 "as": {"use", "hold", "keep"}}
 # Adjectives that make an event noun unreal: "a possible war", "the proposed talks".
 UNREAL_ADJECTIVES = {"possible", "potential", "likely", "proposed", "planned", "future", "eventual",
                      "hypothetical", "imminent", "prospective", "upcoming", "forthcoming",
@@ -317,11 +322,15 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                            and ("to" not in values or _children(c, SUBJECT_DEPS)))
                        for c in token.children):
                 return False
+        elif key == "inf":
+            # "ordered the newspaper to close": what the object is told to do.
+            if not _directs(token) or not _directed_lemmas(token) & values:
+                return False
         elif key == "agent":
             # "a judge ordered X to appear": only these subjects give the verb its sense.
             if not any(_lemmas_of(h) & values for h in subject_heads(token)[0]):
                 return False
-        elif key in {"subj", "tgt"}:
+        elif key in {"subj", "tgt", "tgtnot"}:
             continue  # checked once the actors are resolved (see _actor_conditions)
         elif key == "mod":
             mods = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound", "nmod"}}
@@ -339,6 +348,12 @@ def _directs(verb: Any) -> bool:
         and any(a.lower_ == "to" for a in c.children) and not _children(c, SUBJECT_DEPS)
         for c in verb.children
     )
+
+
+def _directed_lemmas(verb: Any) -> set[str]:
+    """The lemmas of what a verb tells its object to do: "ordered X to shut down" -> shut."""
+    return {form for c in verb.children if c.dep_ in {"xcomp", "ccomp", "advcl"} and c.i > verb.i
+            for form in _lemma_forms(c)}
 
 
 def _for_clause(noun: Any) -> Any | None:
@@ -398,8 +413,9 @@ def _find_triggers(sent: Any) -> list[Trigger]:
                     if child.dep_ == "prep" and form in MEASURE_PREPS.get(child.lower_, ()):
                         # "placed X under house arrest": the verb with its measure is the trigger
                         for obj in _children(child, {"pobj"}):
-                            words = [c.lemma_.lower() for c in obj.children if c.dep_ == "compound"]
-                            candidates.append((" ".join([form, child.lower_, *words, obj.lemma_.lower()]), obj))
+                            for deps in ({"compound"}, {"compound", "amod"}):  # "as a human shield"
+                                words = [c.lemma_.lower() for c in obj.children if c.dep_ in deps]
+                                candidates.append((" ".join([form, child.lower_, *words, obj.lemma_.lower()]), obj))
             candidates += [(form, token) for form in _lemma_forms(token)]
             for key, end in candidates:
                 entry = _first_match(table.get(("V", key), []), token)
@@ -562,6 +578,10 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
             if obj and head.lower_ in {"for", "of"}:
                 return obj, "object-control"
             return subject_heads(governor, depth + 1)
+        if governor.lemma_.lower() in GUILT_ADJECTIVES and governor.dep_ in {"acomp", "oprd"}:
+            # "X and Y are guilty of violating the truce": X and Y violated it.
+            found, _ = subject_heads(governor.head, depth + 1)
+            return (found, "guilty") if found else ([], "")
     if dep == "acl":
         if _existential_patients(verb):  # "there were ten killed by X"
             agents = [o for a in _children(verb, {"agent"}) for o in _children(a, {"pobj"})]
@@ -584,6 +604,8 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     return [], ""
 
 
+# Adjectives that charge their subject with what follows: "guilty of violating the truce".
+GUILT_ADJECTIVES = {"guilty", "culpable"}
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persuade",
                         "implore", "encourage", "allow", "help", "invite", "tell", "request",
                         "compel", "push", "pressure", "pressurise", "pressurize"}  # fmt: skip
@@ -718,7 +740,7 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
     drafts: list[_Draft] = []
     # Remember the sentence's subjects in order, for pronouns later in the article.
     for token in sent:
-        if token.dep_ in SUBJECT_DEPS and token.lower_ not in {"it", "they", "he", "she"}:
+        if (token.dep_ in SUBJECT_DEPS or _quoted_speaker(token)) and token.lower_ not in {"it", "they", "he", "she"}:
             found = resolver.resolve_group(sentence, token)
             resolver.remember(found, token, is_subject=True)
         elif token.dep_ in {"dobj", "pobj"} and token.conjuncts and token.i < min(c.i for c in token.conjuncts):
@@ -739,6 +761,15 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
     drafts.extend(_ruled_out(sentence, resolver, by_token))
     drafts.extend(_allegations(sentence, resolver, triggers, drafts))
     return drafts
+
+
+# Passive verbs whose subject speaks: "X was quoted as saying he ...".
+QUOTING_VERBS = {"quote", "cite"}
+
+
+def _quoted_speaker(token: Any) -> bool:
+    """The subject of "was quoted as saying": the "he" of what follows is this speaker."""
+    return token.dep_ in PASSIVE_SUBJECT_DEPS and token.head.lemma_.lower() in QUOTING_VERBS
 
 
 ALLEGING = {"claim", "allege", "charge", "assert"}
@@ -876,9 +907,11 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         if targets:
             rule += ":pressure-target"
     if lexeme.cls == "inverse":
-        # "X received weapons from Y": Y gives, X receives.
-        givers = [g for c in token.children if c.dep_ == "prep" and c.lower_ in lexeme.target_preps
-                  for g in _pobjs(c)]
+        # "X received weapons from Y": Y gives, X receives (the parser may hang "from Y" on
+        # what is received).
+        heads = [token, *_children(token, {"dobj"})]
+        givers = [g for h in heads for c in h.children
+                  if c.dep_ == "prep" and c.lower_ in lexeme.target_preps for g in _pobjs(c)]
         given = [a for g in givers for a in resolver.resolve_group(sentence, g)]
         sources, targets = given, sources
         source_tokens, target_tokens = givers, source_tokens
@@ -1052,6 +1085,8 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
         return True
     if _permitted(token) or _requested(token, by_token) or _mobilized_for(token, by_token):
         return True
+    if _stranded_clause(token) is not None:
+        return True  # "renewed its demand that X lift the ban": nothing is lifted
     node = token
     proposed = False  # inside "a plan to ...", "an offer to ..."
     for _ in range(8):
@@ -1081,6 +1116,19 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
             return False
         node = head
     return False
+
+
+def _stranded_clause(clause: Any) -> Any | None:
+    """The noun a that-clause parsed on its verb belongs to: "renewed its demand that X lift
+    the ban" -> demand (not "told the meeting that X attacked": a reporting verb's own clause)."""
+    verb = clause.head
+    if clause.dep_ not in {"ccomp", "advcl"} or set(_lemma_forms(verb)) & REPORT_LEMMAS:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    nouns = [c for c in _children(verb, {"dobj"})
+             if c.i < clause.i and c.lemma_.lower() in REQUEST_NOUNS]
+    return nouns[0] if nouns else None
 
 
 def _requested(noun: Any, by_token: dict) -> bool:
@@ -1231,6 +1279,8 @@ def _complement_targets(
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_verbal(token.head):
         # "staged demonstrations to demand reforms from X": the light verb's purpose clause.
         frontier += [c for c in token.head.children if c.dep_ in {"advcl", "xcomp"}]
+        if asked:
+            frontier += [c for c in token.head.children if _stranded_clause(c) == token]
     for _ in range(3):
         heads: list[Any] = []
         nxt = []
@@ -2534,6 +2584,9 @@ def _finish(
             if draft.sources:
                 draft.rule += ":place-source"
                 draft.confidence -= 0.15
+        if not draft.sources and _demobilized(draft):
+            draft.sources, draft.targets = draft.targets, []  # "the militia was demobilized"
+            draft.rule += ":passive-self"
         if not draft.sources and draft.trigger.is_verb:
             attack = _carrying_attack(draft.trigger.token, drafts)
             if attack is not None and cameo_entry(attack.cameo).plover == plover:
@@ -2641,6 +2694,18 @@ REPORT_LEMMAS = {"say", "tell", "announce", "state", "claim", "report", "add", "
                  "declare", "confirm", "reveal", "write", "estimate", "insist"}  # fmt: skip
 
 
+# Verbs whose patient, with no agent named, is the one that acts: "5,000 fighters were demobilized".
+SELF_PASSIVE_LEMMAS = {"demobilize", "demobilise"}
+
+
+def _demobilized(draft: _Draft) -> bool:
+    """"One third of the guerrillas have been demobilized": the guerrillas stood down
+    (not "were demobilized by the army", whose agent is the source)."""
+    token = draft.trigger.token
+    return (draft.trigger.lexeme.lemma in SELF_PASSIVE_LEMMAS and _is_passive(token)
+            and not _children(token, {"agent"}))
+
+
 def _located(actor: Actor, country: str) -> Actor:
     """"Prisoners rioted at a jail in X": a local group without a country is X's."""
     if actor.code or actor.sector not in LOCAL_SECTORS or actor.by.endswith(":coref") or newcomer(actor.text):
@@ -2692,6 +2757,8 @@ def _actor_conditions(draft: _Draft) -> bool:
             return False
         if key == "tgt" and "coded" in values and not any(a.code for a in draft.targets):
             return False
+        if key == "tgtnot" and any(a.sector in values for a in draft.targets):
+            return False  # "ordered the troops to leave": a command to one's own forces
         if key == "tgt" and "actor" in values and (
             ":place-target" in draft.rule or not any(a.code or a.sector for a in draft.targets)
         ):
