@@ -69,9 +69,12 @@ PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
               "threat", "order", "call", "demand", "request", "offer", "pledge",
               "promise", "decision", "readiness", "willingness", "right", "ability"}  # fmt: skip
 # Polarities of events that did not (or not yet) happen: dropped unless asked for.
-UNASSERTED = {"negated", "hypothetical", "denied", "doubted", "capable"}
+UNASSERTED = {"negated", "hypothetical", "denied", "doubted", "capable", "wanted"}
 # Nouns whose infinitive is only a capacity: "has the power to arrest", "no authority to concede".
 CAPACITY_NOUNS = {"authority", "power", "mandate", "capacity", "means", "opportunity"}
+# Adverbs that make a present-tense clause a habit: "refugees are usually paid to protest".
+HABIT_ADVERBS = {"usually", "often", "typically", "generally", "routinely", "regularly", "normally",
+                 "frequently", "sometimes", "habitually", "customarily", "commonly", "always"}  # fmt: skip
 # Words that forecast their complement will not happen: "is unlikely to attack".
 DOUBT_WORDS = {"unlikely", "improbable"}
 # Verbs that a negation makes emphatic, not negative: "did not hesitate to strike".
@@ -1583,10 +1586,14 @@ def _commitment(
 
 def _polarity(token: Any) -> str:
     """asserted, negated, future, intended or hypothetical, read from the verb chain."""
+    if _neither_nor(token):
+        return "negated"
     node = token
     nominal = token.pos_ in {"NOUN", "PROPN"}
     for _ in range(6):
         children = list(node.children)
+        if _for_infinitive(node):
+            return "wanted"
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children
         ):
@@ -1663,6 +1670,48 @@ def _polarity(token: Any) -> str:
     return "asserted"
 
 
+def _clause_path(token: Any) -> list[Any]:
+    """The trigger and the heads above it up to the head of its clause."""
+    path = [token]
+    node = token
+    while node.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "parataxis"} and node.head is not node:
+        node = node.head
+        path.append(node)
+    return path
+
+
+def _neither_nor(token: Any) -> bool:
+    """Is the trigger's clause denied by "neither ... nor": "neither is the army supporting
+    any party nor against it", "neither Russia nor China condemned the strike", "backed
+    neither side"?"""
+    return any(
+        child.lower_ == "neither" or any(c.lower_ == "neither" and c.dep_ in {"det", "preconj"}
+                                         for c in child.children)
+        for node in _clause_path(token) for child in node.children
+    )
+
+
+def _for_infinitive(node: Any) -> bool:
+    """Is this a "for X to V" clause, which names what is wanted or awaited, not what was
+    done: "called for the president to step down", "waiting for the army to withdraw"?"""
+    children = list(node.children)
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children)
+
+
+def _habit_adverb(token: Any) -> bool:
+    """Does an adverb of frequency make the trigger's present-tense clause a habit: "the
+    refugees are usually paid to take part in protests", "rebels often attack convoys"?"""
+    for node in [token, *token.ancestors]:
+        present = node.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in node.children)
+        if present and any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in node.children):
+            return True
+        if node.dep_ in {"ROOT", "ccomp", "relcl"}:
+            return False
+    return False
+
+
 def _habitual_when(clause: Any) -> bool:
     """Is a present-tense clause of time a habit, not news: "whenever X attacks", "the US
     takes the lead when NATO calls for help" -- not the headline's "two killed when
@@ -1694,7 +1743,7 @@ def _in_habit(token: Any) -> bool:
     if not (last.is_punct and last.text in {".", "!", "?", '"', "'", "”"}):
         return False
     clauses = [*token.children, token, *token.ancestors]
-    return any(_when_clause(n) and _habitual_when(n) for n in clauses)
+    return any(_when_clause(n) and _habitual_when(n) for n in clauses) or _habit_adverb(token)
 
 
 def _when_clause(node: Any) -> bool:
@@ -2481,7 +2530,8 @@ def _finish(
     kept: list[_Draft] = []
     obligation_ids = {d.trigger.token.i for d in drafts if d.rule.endswith(":obligation")}
     for draft in drafts:
-        draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
+        draft.targets = [a for a in draft.targets
+                         if a.text.lower() not in REFLEXIVES and not _anyone(a, sentence)]
         draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
         if draft.polarity in UNASSERTED and not config.keep_unasserted:
             continue
@@ -2742,6 +2792,16 @@ def _hangs_on(low: Any, high: Any) -> bool:
 
 
 REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"}
+
+
+def _anyone(actor: Actor, sentence: Sentence) -> bool:
+    """Does the actor name no one in particular: "not supporting any party", "anyone"? (A
+    plural names a class: "will not accept any more refugees".)"""
+    words = actor.text.lower().split()
+    if not words or words[0] not in {"any", "anyone", "anybody"}:
+        return False
+    tokens = [t for t in sentence.doc if actor.span.start <= sentence.base + t.idx < actor.span.end]
+    return not any(t.tag_ in {"NNS", "NNPS"} for t in tokens)
 
 
 def _carrying_attack(verb: Any, drafts: list[_Draft]) -> _Draft | None:

@@ -1,0 +1,54 @@
+"""Precision on news, round five: "neither ... nor", "for X to V", adverbs of habit and
+"any" one at all do not report an event that happened.
+
+Short sentences of our own, coded by the whole per-article coder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Coder
+
+from coding_helpers import code, names, types
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Neither Russia nor China condemned the raid on the village.", id="neither-subjects"),
+    pytest.param("The governor said neither are the police arresting students nor harassing them.",
+                 id="neither-inverted"),
+])
+def test_neither_nor_is_negation(coder: Coder, text: str) -> None:
+    assert types(code(coder, text)) == []
+
+
+def test_any_one_at_all_is_no_target(coder: Coder) -> None:
+    events = code(coder, "The general said the navy does not back any candidate in the vote.")
+    assert [e for e in events if e.targets] == []
+
+
+def test_any_with_a_plural_names_a_class(coder: Coder) -> None:
+    events = code(coder, "Turkey says it will not accept any more refugees.")
+    assert types(events) == ["REJECT"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kenya and Uganda have repeatedly called for the governor to resign.", id="called-for"),
+    pytest.param("The villagers are waiting for the army to withdraw from the valley.", id="waiting-for"),
+])
+def test_for_infinitive_is_not_done(coder: Coder, text: str) -> None:
+    assert [t for t in types(code(coder, text)) if t in {"RETREAT", "MOBILIZE"}] == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Officials say the migrants are usually paid to take part in the protests.", id="usually"),
+    pytest.param("Gunmen often attack police officers on the northern highway.", id="often"),
+])
+def test_habit_adverb_is_no_event(coder: Coder, text: str) -> None:
+    assert [t for t in types(code(coder, text)) if t in {"PROTEST", "ASSAULT"}] == []
+
+
+def test_past_event_with_adverb_stays(coder: Coder) -> None:
+    events = code(coder, "Gunmen attacked police officers on the northern highway on Monday.")
+    assert types(events) == ["ASSAULT"]
+    assert names(events[0].sources)
