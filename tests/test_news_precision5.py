@@ -52,3 +52,21 @@ def test_past_event_with_adverb_stays(coder: Coder) -> None:
     events = code(coder, "Gunmen attacked police officers on the northern highway on Monday.")
     assert types(events) == ["ASSAULT"]
     assert names(events[0].sources)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The senator urged the review board to let the governor's pardon stand.", id="urged-object"),
+    pytest.param("The judge asked the lawyers to explain the ministry's role in the case.", id="asked-object"),
+    pytest.param("Rebels demanded that the panel grant access to Kenyan prisoners.", id="demanded-subject"),
+])
+def test_request_to_an_unnamed_party_takes_no_target_from_its_content(coder: Coder, text: str) -> None:
+    assert [e for e in code(coder, text) if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize("text,target", [
+    pytest.param("France urged Israel to let aid reach Gaza.", "ISR", id="named-object"),
+    pytest.param("Opposition groups demanded that President Ruto abandon the tax.", "KEN", id="named-subject"),
+])
+def test_request_to_a_named_party_keeps_it(coder: Coder, text: str, target: str) -> None:
+    requests = [e for e in code(coder, text) if e.type == "REQUEST"]
+    assert [names(e.targets) for e in requests] == [[target]]

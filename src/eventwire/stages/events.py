@@ -1225,9 +1225,13 @@ def _complement_targets(
 
     A request (``asked``) is put to the subject of its clause alone: "demanded that X free Y".
     A subjectless clause that names no party passes the search on to its own complement:
-    "willing to send material to help defend X"."""
+    "willing to send material to help defend X". A request made of someone the resolver
+    cannot name ("urged the panel to let X's ruling stand", "asked the lawyers to explain
+    the court's role") has no target below: what is to be done is no party to it."""
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}
                 and not _side_clause(c)]
+    if asked and _addressed(token, frontier):
+        return [], []
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
         for obj in _children(prep, {"pobj"}):
             frontier += [c for c in obj.children if c.dep_ in {"ccomp", "acl"}]
@@ -1244,6 +1248,9 @@ def _complement_targets(
             if named:
                 heads.extend(named)
                 continue
+            if asked and any(h.pos_ in {"NOUN", "PROPN"} and not resolver.resolve_group(sentence, h)
+                             for h in subjects):
+                continue  # "demanded that the panel give access to X": X is asked nothing
             heads.extend(subjects)
             heads.extend(h for h in _children(comp, {"dobj", "dative"}))
             for prep in _children(comp, {"prep"}):
@@ -1262,6 +1269,13 @@ def _complement_targets(
             break  # "saying he has to serve a term awarded by X": below lies another's act
         frontier = nxt
     return [], []
+
+
+def _addressed(token: Any, complements: list[Any]) -> bool:
+    """Is the request put to the verb's own object, whom its infinitive is for: "urged the
+    panel to let the ruling stand" (not "urged a return to calm")?"""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN"}]
+    return bool(objects) and any(c.dep_ == "xcomp" and not _children(c, SUBJECT_DEPS) for c in complements)
 
 
 # Exchanges a concession or an agreement may follow: "called off the strike after talks with X".
