@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.pipeline import Coder
 
-from coding_helpers import code, names, types
+from coding_helpers import code, code_article, names, types
 
 
 @pytest.mark.parametrize("text", [
@@ -70,3 +70,13 @@ def test_request_to_an_unnamed_party_takes_no_target_from_its_content(coder: Cod
 def test_request_to_a_named_party_keeps_it(coder: Coder, text: str, target: str) -> None:
     requests = [e for e in code(coder, text) if e.type == "REQUEST"]
     assert [names(e.targets) for e in requests] == [[target]]
+
+
+def test_event_named_by_its_year_in_an_undated_article_is_history(coder: Coder) -> None:
+    events = code(coder, "The 2011 Cairo riots, for example, left dozens of protesters dead.")
+    assert [e for e in events if e.type == "PROTEST"] == []
+
+
+def test_event_named_by_the_year_of_a_dated_article_stays(coder: Coder) -> None:
+    events = code_article(coder, "The 2024 Nairobi protests spread to Mombasa on Tuesday.")
+    assert "PROTEST" in types(events)

@@ -2617,7 +2617,7 @@ def _finish(
             continue
         if draft.trigger.lexeme.lemma == "release" and _from_hospital(draft.trigger.token):
             continue
-        if _historical(draft, dates, now):
+        if _historical(draft, dates, now) or _named_by_year(draft, article, now):
             continue  # "fought the Nazis in 1943", "have fought three wars": background
         kept.append(draft)
     kept = _merge_sentence(kept)
@@ -3077,10 +3077,22 @@ def _own_years(draft: _Draft, dates: list[_DateHit]) -> list[int]:
         if _attachment(tokens) in heads:
             years.append(int(hit.date[:4]))
     if not draft.trigger.is_verb:
-        # "the 1992 riots": a bare year that modifies the event noun.
-        years += [int(c.text) for c in token.children if c.dep_ in {"nummod", "compound", "amod"}
-                  and c.text.isdigit() and len(c.text) == 4 and 1800 <= int(c.text) <= 2100]
+        years += _label_years(token)
     return years
+
+
+def _label_years(token: Any) -> list[int]:
+    """A bare year that modifies the event noun: "the 1992 riots", "the 2008 war"."""
+    return [int(c.text) for c in token.children if c.dep_ in {"nummod", "compound", "amod"}
+            and c.text.isdigit() and len(c.text) == 4 and 1800 <= int(c.text) <= 2100]
+
+
+def _named_by_year(draft: _Draft, article: Any, now: int | None) -> bool:
+    """Is the event noun named by its year, as history is ("the 1992 Los Angeles riots, for
+    instance, left 58 dead")? A year is such a name only once it is over: before the article's
+    present, or in an undated article, whose present is guessed from the years it names."""
+    years = _label_years(draft.trigger.token)  # (a noun the tagger took for a verb too)
+    return bool(years) and (article.published is None or now is None or max(years) < now)
 
 
 def _is_event_noun(token: Any) -> bool:
