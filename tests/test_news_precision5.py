@@ -80,3 +80,18 @@ def test_event_named_by_its_year_in_an_undated_article_is_history(coder: Coder) 
 def test_event_named_by_the_year_of_a_dated_article_stays(coder: Coder) -> None:
     events = code_article(coder, "The 2024 Nairobi protests spread to Mombasa on Tuesday.")
     assert "PROTEST" in types(events)
+
+
+def test_place_in_an_adjectives_clause_is_no_target(coder: Coder) -> None:
+    events = code(coder, "Not only is the war destroying the lives of those unlucky enough to live near "
+                         "the Ugandan border, but it is also ruining the economy.")
+    assert [names(e.targets) for e in events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize("text,source", [
+    pytest.param("Soldiers eager to fight Russia attacked police officers.", [], id="eager-to-fight"),
+    pytest.param("Militias loyal to Uganda attacked police officers in the town.", ["UGA"], id="loyal-to"),
+])
+def test_adjective_names_a_country_only_outside_its_clause(coder: Coder, text: str, source) -> None:
+    assault = [e for e in code(coder, text) if e.type == "ASSAULT"]
+    assert [[a.code for a in e.sources if a.code] for e in assault] == [source]
