@@ -95,3 +95,15 @@ def test_place_in_an_adjectives_clause_is_no_target(coder: Coder) -> None:
 def test_adjective_names_a_country_only_outside_its_clause(coder: Coder, text: str, source) -> None:
     assault = [e for e in code(coder, text) if e.type == "ASSAULT"]
     assert [[a.code for a in e.sources if a.code] for e in assault] == [source]
+
+
+def test_one_uncoded_party_read_back_by_a_pronoun_is_self_directed() -> None:
+    from eventwire.model import Actor, Span
+    from eventwire.stages.events import _Draft, _self_directed
+
+    mills = Actor(text="Mills", span=Span(0, 5), name="Mills", by="actors.codebook.v1")
+    it = Actor(text="it", span=Span(30, 32), name="Mills", by="actors.codebook.v1:coref")
+    hadley = Actor(text="Hadley", span=Span(14, 20), name="Hadley", by="actors.codebook.v1")
+    draft = _Draft(trigger=None, sentence=None, cameo="100", sources=[mills], targets=[it])
+    assert _self_directed(draft)
+    assert not _self_directed(_Draft(trigger=None, sentence=None, cameo="100", sources=[mills], targets=[hadley]))

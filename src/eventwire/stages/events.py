@@ -2782,8 +2782,8 @@ def _self_directed(draft: _Draft) -> bool:
         return False
     sides = draft.sources + draft.targets
     names = {(a.name or a.text).lower() for a in sides}
-    if len(names) == 1 and not any(a.code for a in sides) and all(a.by.endswith(":coref") for a in sides):
-        return True  # "they abused us", both pronouns read as the same uncoded group
+    if len(names) == 1 and not any(a.code for a in sides) and any(a.by.endswith(":coref") for a in sides):
+        return True  # "they abused us", "Percy asked that it be withdrawn": one uncoded party
     src = {a.code for a in draft.sources}
     tgt = {a.code for a in draft.targets}
     if None in src or None in tgt:
