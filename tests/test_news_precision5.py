@@ -107,3 +107,12 @@ def test_one_uncoded_party_read_back_by_a_pronoun_is_self_directed() -> None:
     draft = _Draft(trigger=None, sentence=None, cameo="100", sources=[mills], targets=[it])
     assert _self_directed(draft)
     assert not _self_directed(_Draft(trigger=None, sentence=None, cameo="100", sources=[mills], targets=[hadley]))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The bishop convinced the rebels to surrender.", id="convinced"),
+    pytest.param("The chief's pleas induced the rebels to surrender.", id="induced"),
+])
+def test_object_of_a_control_verb_does_what_it_was_brought_to(coder: Coder, text: str) -> None:
+    retreats = [e for e in code(coder, text) if e.type == "RETREAT"]
+    assert [[a.text for a in e.sources] for e in retreats] == [["the rebels"]]

@@ -589,7 +589,10 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
 
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persuade",
                         "implore", "encourage", "allow", "help", "invite", "tell", "request",
-                        "compel", "push", "pressure", "pressurise", "pressurize"}  # fmt: skip
+                        "compel", "push", "pressure", "pressurise", "pressurize", "convince",
+                        "advise", "instruct", "authorize", "authorise", "enable", "permit",
+                        "require", "oblige", "prompt", "induce", "inspire", "warn", "beg",
+                        "direct", "command", "empower", "coerce", "entice", "tempt"}  # fmt: skip
 
 
 def _planned_object(verb: Any) -> Any | None:
