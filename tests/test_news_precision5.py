@@ -116,3 +116,12 @@ def test_one_uncoded_party_read_back_by_a_pronoun_is_self_directed() -> None:
 def test_object_of_a_control_verb_does_what_it_was_brought_to(coder: Coder, text: str) -> None:
     retreats = [e for e in code(coder, text) if e.type == "RETREAT"]
     assert [[a.text for a in e.sources] for e in retreats] == [["the rebels"]]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The court recommended to the government to extradite the Kenyan businessman to Uganda.",
+                 id="recommended-to"),
+    pytest.param("The Kenyan panel suggested to release the Ugandan prisoners.", id="suggested-to"),
+])
+def test_advised_action_is_not_done(coder: Coder, text: str) -> None:
+    assert [t for t in types(code(coder, text)) if t in {"COOPERATE", "CONCEDE", "RETREAT"}] == []

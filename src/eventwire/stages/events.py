@@ -75,6 +75,8 @@ CAPACITY_NOUNS = {"authority", "power", "mandate", "capacity", "means", "opportu
 # Adverbs that make a present-tense clause a habit: "refugees are usually paid to protest".
 HABIT_ADVERBS = {"usually", "often", "typically", "generally", "routinely", "regularly", "normally",
                  "frequently", "sometimes", "habitually", "customarily", "commonly", "always"}  # fmt: skip
+# Verbs whose infinitive is advice to another, not the adviser's act: "recommended to extradite X".
+ADVICE_VERBS = {"recommend", "suggest", "advocate"}
 # Words that forecast their complement will not happen: "is unlikely to attack".
 DOUBT_WORDS = {"unlikely", "improbable"}
 # Verbs that a negation makes emphatic, not negative: "did not hesitate to strike".
@@ -1666,6 +1668,9 @@ def _polarity(token: Any) -> str:
             set(_lemma_forms(node.head.head if node.dep_ == "pcomp" else node.head)) & THWART_VERBS
         ):
             return "negated"  # "prevented the rebels from attacking X"
+        if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in ADVICE_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return "wanted"  # "the court recommended to the government to extradite X"
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
