@@ -125,3 +125,8 @@ def test_object_of_a_control_verb_does_what_it_was_brought_to(coder: Coder, text
 ])
 def test_advised_action_is_not_done(coder: Coder, text: str) -> None:
     assert [t for t in types(code(coder, text)) if t in {"COOPERATE", "CONCEDE", "RETREAT"}] == []
+
+
+def test_purpose_of_a_plan_is_no_deed(coder: Coder) -> None:
+    events = code(coder, "Ghana rejected a plan to hire mercenaries to attack the Togolese rebels.")
+    assert "ASSAULT" not in types(events)

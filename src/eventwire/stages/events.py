@@ -1688,8 +1688,19 @@ def _polarity(token: Any) -> str:
         if node.dep_ == "acomp" and node.head is not node and _is_verbal(node.head):
             node = node.head  # "they weren't willing to lend": the copula carries the negation
             continue
+        if _purpose_clause(node):
+            node = node.head  # "an offer to send cheerleaders to support X": as unreal as the sending
+            continue
         break
     return "asserted"
+
+
+def _purpose_clause(node: Any) -> bool:
+    """Is this an infinitive of purpose, which happens only if what it hangs on does: "sent
+    troops to fight X", "did not send troops to fight X"?"""
+    children = list(node.children)
+    return node.dep_ == "advcl" and _is_verbal(node.head) and not any(c.dep_ == "mark" for c in children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
 
 
 def _clause_path(token: Any) -> list[Any]:
