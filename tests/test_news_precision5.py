@@ -130,3 +130,19 @@ def test_advised_action_is_not_done(coder: Coder, text: str) -> None:
 def test_purpose_of_a_plan_is_no_deed(coder: Coder) -> None:
     events = code(coder, "Ghana rejected a plan to hire mercenaries to attack the Togolese rebels.")
     assert "ASSAULT" not in types(events)
+
+
+def test_simple_present_with_a_bare_plural_is_generic(coder: Coder) -> None:
+    assert "ASSAULT" not in types(code(coder, "Militants attack police convoys on the road to the border."))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Gunmen attack police station in Kano", id="headline"),
+    pytest.param("The Kenyan protesters attack police officers, the report said.", id="definite-subject"),
+])
+def test_present_news_stays(coder: Coder, text: str) -> None:
+    assert "ASSAULT" in types(code(coder, text))
+
+
+def test_present_with_a_named_group_stays(coder: Coder) -> None:
+    assert "ASSAULT" in types(code(coder, "Somali militants attack police convoys, officials said."))

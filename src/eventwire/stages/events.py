@@ -1776,7 +1776,22 @@ def _in_habit(token: Any) -> bool:
     if not (last.is_punct and last.text in {".", "!", "?", '"', "'", "”"}):
         return False
     clauses = [*token.children, token, *token.ancestors]
-    return any(_when_clause(n) and _habitual_when(n) for n in clauses) or _habit_adverb(token)
+    return any(_when_clause(n) and _habitual_when(n) for n in clauses) or _habit_adverb(token) \
+        or _generic_present(token)
+
+
+def _generic_present(verb: Any) -> bool:
+    """Is the trigger a simple present with a bare plural subject, which tells what such
+    people do, not what some did: "militants attack convoys on that road"?"""
+    if verb.tag_ != "VBP" or verb.dep_ == "advcl" or any(
+            c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+        return False  # (a clause of time takes its tense from its governor: "killed when gunmen attack")
+    subjects = _children(verb, SUBJECT_DEPS)
+    return bool(subjects) and all(
+        s.tag_ == "NNS" and not any(
+            c.dep_ in {"det", "poss", "nummod", "quantmod"} or c.text[:1].isupper()
+            for c in s.children)  # "Taliban gunmen", "Kenyan protesters": a named group
+        for s in subjects)
 
 
 def _when_clause(node: Any) -> bool:
