@@ -354,7 +354,9 @@ def _np_tokens(head: Any) -> list[Any]:
     """Tokens that describe the actor headed by ``head``: modifiers and actor PPs."""
     out = [head]
     for child in head.children:
-        if child.dep_ in {"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "appos", "case"}:
+        if child.dep_ == "amod":
+            out.extend(_adjective_phrase(child))
+        elif child.dep_ in {"compound", "poss", "nmod", "det", "nummod", "quantmod", "appos", "case"}:
             out.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS:
             for grand in child.children:
@@ -363,6 +365,16 @@ def _np_tokens(head: Any) -> list[Any]:
                     if child.lower_ in {"of", "from"}:  # "the leaders of A and B": both
                         for other in grand.conjuncts:
                             out.extend(_np_tokens(other))
+    return out
+
+
+def _adjective_phrase(adj: Any) -> list[Any]:
+    """An adjective with its modifiers but not its clause, which tells of something else:
+    "forces loyal to X" names X, "those unfortunate enough to live near the X border" does not."""
+    out = [adj]
+    for child in adj.children:
+        if child.dep_ not in {"xcomp", "ccomp", "advcl", "acl", "relcl"}:
+            out.extend(_adjective_phrase(child))
     return out
 
 

@@ -69,9 +69,14 @@ PLAN_NOUNS = {"plan", "plot", "bid", "intention", "proposal", "idea", "scheme",
               "threat", "order", "call", "demand", "request", "offer", "pledge",
               "promise", "decision", "readiness", "willingness", "right", "ability"}  # fmt: skip
 # Polarities of events that did not (or not yet) happen: dropped unless asked for.
-UNASSERTED = {"negated", "hypothetical", "denied", "doubted", "capable"}
+UNASSERTED = {"negated", "hypothetical", "denied", "doubted", "capable", "wanted"}
 # Nouns whose infinitive is only a capacity: "has the power to arrest", "no authority to concede".
 CAPACITY_NOUNS = {"authority", "power", "mandate", "capacity", "means", "opportunity"}
+# Adverbs that make a present-tense clause a habit: "refugees are usually paid to protest".
+HABIT_ADVERBS = {"usually", "often", "typically", "generally", "routinely", "regularly", "normally",
+                 "frequently", "sometimes", "habitually", "customarily", "commonly", "always"}  # fmt: skip
+# Verbs whose infinitive is advice to another, not the adviser's act: "recommended to extradite X".
+ADVICE_VERBS = {"recommend", "suggest", "advocate"}
 # Words that forecast their complement will not happen: "is unlikely to attack".
 DOUBT_WORDS = {"unlikely", "improbable"}
 # Verbs that a negation makes emphatic, not negative: "did not hesitate to strike".
@@ -608,7 +613,10 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
 GUILT_ADJECTIVES = {"guilty", "culpable"}
 CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persuade",
                         "implore", "encourage", "allow", "help", "invite", "tell", "request",
-                        "compel", "push", "pressure", "pressurise", "pressurize"}  # fmt: skip
+                        "compel", "push", "pressure", "pressurise", "pressurize", "convince",
+                        "advise", "instruct", "authorize", "authorise", "enable", "permit",
+                        "require", "oblige", "prompt", "induce", "inspire", "warn", "beg",
+                        "direct", "command", "empower", "coerce", "entice", "tempt"}  # fmt: skip
 
 
 def _planned_object(verb: Any) -> Any | None:
@@ -1270,9 +1278,13 @@ def _complement_targets(
 
     A request (``asked``) is put to the subject of its clause alone: "demanded that X free Y".
     A subjectless clause that names no party passes the search on to its own complement:
-    "willing to send material to help defend X"."""
+    "willing to send material to help defend X". A request made of someone the resolver
+    cannot name ("urged the panel to let X's ruling stand", "asked the lawyers to explain
+    the court's role") has no target below: what is to be done is no party to it."""
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}
                 and not _side_clause(c)]
+    if asked and _addressed(token, frontier):
+        return [], []
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
         for obj in _children(prep, {"pobj"}):
             frontier += [c for c in obj.children if c.dep_ in {"ccomp", "acl"}]
@@ -1291,6 +1303,9 @@ def _complement_targets(
             if named:
                 heads.extend(named)
                 continue
+            if asked and any(h.pos_ in {"NOUN", "PROPN"} and not resolver.resolve_group(sentence, h)
+                             for h in subjects):
+                continue  # "demanded that the panel give access to X": X is asked nothing
             heads.extend(subjects)
             heads.extend(h for h in _children(comp, {"dobj", "dative"}))
             for prep in _children(comp, {"prep"}):
@@ -1309,6 +1324,13 @@ def _complement_targets(
             break  # "saying he has to serve a term awarded by X": below lies another's act
         frontier = nxt
     return [], []
+
+
+def _addressed(token: Any, complements: list[Any]) -> bool:
+    """Is the request put to the verb's own object, whom its infinitive is for: "urged the
+    panel to let the ruling stand" (not "urged a return to calm")?"""
+    objects = [c for c in token.children if c.dep_ in {"dobj", "dative"} and c.pos_ in {"NOUN", "PROPN"}]
+    return bool(objects) and any(c.dep_ == "xcomp" and not _children(c, SUBJECT_DEPS) for c in complements)
 
 
 # Exchanges a concession or an agreement may follow: "called off the strike after talks with X".
@@ -1633,10 +1655,14 @@ def _commitment(
 
 def _polarity(token: Any) -> str:
     """asserted, negated, future, intended or hypothetical, read from the verb chain."""
+    if _neither_nor(token):
+        return "negated"
     node = token
     nominal = token.pos_ in {"NOUN", "PROPN"}
     for _ in range(6):
         children = list(node.children)
+        if _for_infinitive(node):
+            return "wanted"
         if node.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children
         ):
@@ -1692,6 +1718,9 @@ def _polarity(token: Any) -> str:
             set(_lemma_forms(node.head.head if node.dep_ == "pcomp" else node.head)) & THWART_VERBS
         ):
             return "negated"  # "prevented the rebels from attacking X"
+        if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in ADVICE_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children):
+            return "wanted"  # "the court recommended to the government to extradite X"
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
@@ -1709,8 +1738,61 @@ def _polarity(token: Any) -> str:
         if node.dep_ == "acomp" and node.head is not node and _is_verbal(node.head):
             node = node.head  # "they weren't willing to lend": the copula carries the negation
             continue
+        if _purpose_clause(node):
+            node = node.head  # "an offer to send cheerleaders to support X": as unreal as the sending
+            continue
         break
     return "asserted"
+
+
+def _purpose_clause(node: Any) -> bool:
+    """Is this an infinitive of purpose, which happens only if what it hangs on does: "sent
+    troops to fight X", "did not send troops to fight X"?"""
+    children = list(node.children)
+    return node.dep_ == "advcl" and _is_verbal(node.head) and not any(c.dep_ == "mark" for c in children) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in children)
+
+
+def _clause_path(token: Any) -> list[Any]:
+    """The trigger and the heads above it up to the head of its clause."""
+    path = [token]
+    node = token
+    while node.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "parataxis"} and node.head is not node:
+        node = node.head
+        path.append(node)
+    return path
+
+
+def _neither_nor(token: Any) -> bool:
+    """Is the trigger's clause denied by "neither ... nor": "neither is the army supporting
+    any party nor against it", "neither Russia nor China condemned the strike", "backed
+    neither side"?"""
+    return any(
+        child.lower_ == "neither" or any(c.lower_ == "neither" and c.dep_ in {"det", "preconj"}
+                                         for c in child.children)
+        for node in _clause_path(token) for child in node.children
+    )
+
+
+def _for_infinitive(node: Any) -> bool:
+    """Is this a "for X to V" clause, which names what is wanted or awaited, not what was
+    done: "called for the president to step down", "waiting for the army to withdraw"?"""
+    children = list(node.children)
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children)
+
+
+def _habit_adverb(token: Any) -> bool:
+    """Does an adverb of frequency make the trigger's present-tense clause a habit: "the
+    refugees are usually paid to take part in protests", "rebels often attack convoys"?"""
+    for node in [token, *token.ancestors]:
+        present = node.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBZ", "VBP"} for c in node.children)
+        if present and any(c.dep_ == "advmod" and c.lower_ in HABIT_ADVERBS for c in node.children):
+            return True
+        if node.dep_ in {"ROOT", "ccomp", "relcl"}:
+            return False
+    return False
 
 
 def _habitual_when(clause: Any) -> bool:
@@ -1744,7 +1826,22 @@ def _in_habit(token: Any) -> bool:
     if not (last.is_punct and last.text in {".", "!", "?", '"', "'", "”"}):
         return False
     clauses = [*token.children, token, *token.ancestors]
-    return any(_when_clause(n) and _habitual_when(n) for n in clauses)
+    return any(_when_clause(n) and _habitual_when(n) for n in clauses) or _habit_adverb(token) \
+        or _generic_present(token)
+
+
+def _generic_present(verb: Any) -> bool:
+    """Is the trigger a simple present with a bare plural subject, which tells what such
+    people do, not what some did: "militants attack convoys on that road"?"""
+    if verb.tag_ != "VBP" or verb.dep_ == "advcl" or any(
+            c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+        return False  # (a clause of time takes its tense from its governor: "killed when gunmen attack")
+    subjects = _children(verb, SUBJECT_DEPS)
+    return bool(subjects) and all(
+        s.tag_ == "NNS" and not any(
+            c.dep_ in {"det", "poss", "nummod", "quantmod"} or c.text[:1].isupper()
+            for c in s.children)  # "Taliban gunmen", "Kenyan protesters": a named group
+        for s in subjects)
 
 
 def _when_clause(node: Any) -> bool:
@@ -2564,7 +2661,8 @@ def _finish(
     kept: list[_Draft] = []
     obligation_ids = {d.trigger.token.i for d in drafts if d.rule.endswith(":obligation")}
     for draft in drafts:
-        draft.targets = [a for a in draft.targets if a.text.lower() not in REFLEXIVES]
+        draft.targets = [a for a in draft.targets
+                         if a.text.lower() not in REFLEXIVES and not _anyone(a, sentence)]
         draft.sources = [a for a in draft.sources if a.text.lower() not in REFLEXIVES]
         if draft.polarity in UNASSERTED and not config.keep_unasserted:
             continue
@@ -2639,7 +2737,7 @@ def _finish(
             continue
         if draft.trigger.lexeme.lemma == "release" and _from_hospital(draft.trigger.token):
             continue
-        if _historical(draft, dates, now):
+        if _historical(draft, dates, now) or _named_by_year(draft, article, now):
             continue  # "fought the Nazis in 1943", "have fought three wars": background
         kept.append(draft)
     kept = _merge_sentence(kept)
@@ -2818,8 +2916,8 @@ def _self_directed(draft: _Draft) -> bool:
         return False
     sides = draft.sources + draft.targets
     names = {(a.name or a.text).lower() for a in sides}
-    if len(names) == 1 and not any(a.code for a in sides) and all(a.by.endswith(":coref") for a in sides):
-        return True  # "they abused us", both pronouns read as the same uncoded group
+    if len(names) == 1 and not any(a.code for a in sides) and any(a.by.endswith(":coref") for a in sides):
+        return True  # "they abused us", "Percy asked that it be withdrawn": one uncoded party
     src = {a.code for a in draft.sources}
     tgt = {a.code for a in draft.targets}
     if None in src or None in tgt:
@@ -2842,6 +2940,16 @@ def _hangs_on(low: Any, high: Any) -> bool:
 
 
 REFLEXIVES = {"themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"}
+
+
+def _anyone(actor: Actor, sentence: Sentence) -> bool:
+    """Does the actor name no one in particular: "not supporting any party", "anyone"? (A
+    plural names a class: "will not accept any more refugees".)"""
+    words = actor.text.lower().split()
+    if not words or words[0] not in {"any", "anyone", "anybody"}:
+        return False
+    tokens = [t for t in sentence.doc if actor.span.start <= sentence.base + t.idx < actor.span.end]
+    return not any(t.tag_ in {"NNS", "NNPS"} for t in tokens)
 
 
 def _carrying_attack(verb: Any, drafts: list[_Draft]) -> _Draft | None:
@@ -3103,10 +3211,22 @@ def _own_years(draft: _Draft, dates: list[_DateHit]) -> list[int]:
         if _attachment(tokens) in heads:
             years.append(int(hit.date[:4]))
     if not draft.trigger.is_verb:
-        # "the 1992 riots": a bare year that modifies the event noun.
-        years += [int(c.text) for c in token.children if c.dep_ in {"nummod", "compound", "amod"}
-                  and c.text.isdigit() and len(c.text) == 4 and 1800 <= int(c.text) <= 2100]
+        years += _label_years(token)
     return years
+
+
+def _label_years(token: Any) -> list[int]:
+    """A bare year that modifies the event noun: "the 1992 riots", "the 2008 war"."""
+    return [int(c.text) for c in token.children if c.dep_ in {"nummod", "compound", "amod"}
+            and c.text.isdigit() and len(c.text) == 4 and 1800 <= int(c.text) <= 2100]
+
+
+def _named_by_year(draft: _Draft, article: Any, now: int | None) -> bool:
+    """Is the event noun named by its year, as history is ("the 1992 Los Angeles riots, for
+    instance, left 58 dead")? A year is such a name only once it is over: before the article's
+    present, or in an undated article, whose present is guessed from the years it names."""
+    years = _label_years(draft.trigger.token)  # (a noun the tagger took for a verb too)
+    return bool(years) and (article.published is None or now is None or max(years) < now)
 
 
 def _is_event_noun(token: Any) -> bool:
