@@ -29,7 +29,7 @@ from typing import Any
 from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
-from .actors import LOCAL_SECTORS, ActorResolver, codebook, newcomer
+from .actors import LOCAL_SECTORS, ActorResolver, codebook, find_mentions, newcomer
 from .nlp import token_span
 
 __all__ = ["Lexeme", "code_events", "lexicon"]
@@ -2574,9 +2574,9 @@ def _finish(
             continue
         if not draft.targets and plover == "COOPERATE" and not joint:
             continue
-        if _self_directed(draft) and plover not in RECIPIENT_REQUIRED:
+        if _self_directed(draft, resolver) and plover not in RECIPIENT_REQUIRED:
             draft.targets = []  # "promised to democratize Serbia": a pledge with no other party
-        if _self_directed(draft) or not _actor_conditions(draft):
+        if _self_directed(draft, resolver) or not _actor_conditions(draft):
             continue
         if not draft.targets and (plover == "CONSULT" or cameo_entry(draft.trigger.lexeme.cameo).plover == "CONSULT"):
             continue  # a meeting needs two parties, and so does one to come ("will discuss X")
@@ -2746,7 +2746,9 @@ def _weapon_mode(token: Any) -> str | None:
     return next((WEAPON_MODES[w.lemma_.lower()] for w in words if w.lemma_.lower() in WEAPON_MODES), None)
 
 
-def _self_directed(draft: _Draft) -> bool:
+def _self_directed(draft: _Draft, resolver: ActorResolver) -> bool:
+    """Is the event done by a party to itself ("Russia said Russia would ...")? Two parties of
+    one country and sector are still two ("a lawmaker accused the president")."""
     if not draft.targets:
         return False
     sides = draft.sources + draft.targets
@@ -2759,7 +2761,36 @@ def _self_directed(draft: _Draft) -> bool:
         return False
     if any(a.sector is None for a in draft.sources + draft.targets):
         return False  # a people or a place inside its own country: a domestic event
-    return _codes(draft.sources) == _codes(draft.targets)
+    if _codes(draft.sources) != _codes(draft.targets):
+        return False
+    return all(any(_same_party(s, t, draft.sentence, resolver) for s in draft.sources) for t in draft.targets)
+
+
+def _same_party(one: Actor, other: Actor, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Do two mentions of one country and sector name the same party? The state named by
+    itself stands for all of its parties ("Kostunica promised to democratize Serbia"), and so
+    does an organisation; one name ("Trump ... Trump"), a mention found again by coreference
+    ("he", "the president") or the same words ("the government ... the Serbian government")
+    is one party; anything else is two ("the governor asked a senator", "the army fought
+    mutinous soldiers")."""
+    if one.igo or resolver.is_state(one) or resolver.is_state(other):
+        return True
+    if one.name == other.name and (
+        one.name not in resolver.book.country_names.values() or "coref" in one.by or "coref" in other.by
+    ):
+        return True
+    words, other_words = _party_words(one, sentence, resolver), _party_words(other, sentence, resolver)
+    return bool(words and other_words) and (words <= other_words or other_words <= words)
+
+
+def _party_words(actor: Actor, sentence: Sentence, resolver: ActorResolver) -> set[str]:
+    """The words that tell a party from others of its country: "the Serbian government" and
+    "the government" are {"government"}; "Democratic lawmakers" are {"democratic", "lawmaker"}."""
+    start, end = actor.span.start - sentence.base, actor.span.end - sentence.base
+    places = {i for m in find_mentions(resolver.book, sentence.doc) if m.entry.kind in {"country", "adjective", "capital"}
+              for i in range(m.start, m.end)}  # fmt: skip
+    return {t.lemma_.lower() for t in sentence.doc if start <= t.idx < end and not t.is_punct
+            and t.dep_ not in {"det", "case"} and t.i not in places}  # fmt: skip
 
 
 def _hangs_on(low: Any, high: Any) -> bool:
