@@ -45,3 +45,9 @@ def test_two_parties_of_one_country_keep_their_event(coder: Coder, text: str, ex
 ])
 def test_a_party_acting_on_itself_has_no_target(coder: Coder, text: str, expected) -> None:
     assert kinds(code(coder, text)) == expected
+
+
+def test_a_speaker_is_not_the_body_spoken_to(coder: Coder) -> None:
+    text = ("Ali Hassan, vice president of the Malaysian Association of Hotels, said the raid hurt "
+            "Malaysia's image.\n\"I urge the government to take firm measures,\" he said.")
+    assert ("REQUEST", ["MYS/GOV"], ["MYS/GOV"]) in kinds(code(coder, text))

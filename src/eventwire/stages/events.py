@@ -29,7 +29,7 @@ from typing import Any
 from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
-from .actors import LOCAL_SECTORS, ActorResolver, codebook, find_mentions, newcomer
+from .actors import LOCAL_SECTORS, PERSON_NOUNS, ActorResolver, codebook, find_mentions, newcomer
 from .nlp import token_span
 
 __all__ = ["Lexeme", "code_events", "lexicon"]
@@ -2763,7 +2763,8 @@ def _self_directed(draft: _Draft, resolver: ActorResolver) -> bool:
         return False  # a people or a place inside its own country: a domestic event
     if _codes(draft.sources) != _codes(draft.targets):
         return False
-    return all(any(_same_party(s, t, draft.sentence, resolver) for s in draft.sources) for t in draft.targets)
+    return all(any(_same_party(s, t, draft.sentence, resolver) for s in draft.sources)
+               for t in draft.targets)
 
 
 def _same_party(one: Actor, other: Actor, sentence: Sentence, resolver: ActorResolver) -> bool:
@@ -2775,20 +2776,34 @@ def _same_party(one: Actor, other: Actor, sentence: Sentence, resolver: ActorRes
     mutinous soldiers")."""
     if one.igo or resolver.is_state(one) or resolver.is_state(other):
         return True
-    if one.name == other.name and (
-        one.name not in resolver.book.country_names.values() or "coref" in one.by or "coref" in other.by
-    ):
+    found_again = ("coref" in one.by or "coref" in other.by) and not _person_and_body(
+        one, other, sentence, resolver
+    )
+    generic = one.name in resolver.book.country_names.values()  # "a Serbian official": Serbia
+    if one.name == other.name and (not generic or found_again):
         return True
-    words, other_words = _party_words(one, sentence, resolver), _party_words(other, sentence, resolver)
+    words = _party_words(one, sentence, resolver)
+    other_words = _party_words(other, sentence, resolver)
     return bool(words and other_words) and (words <= other_words or other_words <= words)
+
+
+def _person_and_body(one: Actor, other: Actor, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Is one a person ("I", "he") and the other a body ("the government", "parliament")?
+    "'I urge the government to act,' the trade group's head said": the speaker is not the body."""
+    for person, body in ((one, other), (other, one)):
+        words = _party_words(body, sentence, resolver)
+        speaks = person.text.lower() in PERSON_PRONOUNS | {"i", "me"}
+        if speaks and words and not words & PERSON_NOUNS:
+            return True
+    return False
 
 
 def _party_words(actor: Actor, sentence: Sentence, resolver: ActorResolver) -> set[str]:
     """The words that tell a party from others of its country: "the Serbian government" and
     "the government" are {"government"}; "Democratic lawmakers" are {"democratic", "lawmaker"}."""
     start, end = actor.span.start - sentence.base, actor.span.end - sentence.base
-    places = {i for m in find_mentions(resolver.book, sentence.doc) if m.entry.kind in {"country", "adjective", "capital"}
-              for i in range(m.start, m.end)}  # fmt: skip
+    places = {i for m in find_mentions(resolver.book, sentence.doc)
+              if m.entry.kind in {"country", "adjective", "capital"} for i in range(m.start, m.end)}  # fmt: skip
     return {t.lemma_.lower() for t in sentence.doc if start <= t.idx < end and not t.is_punct
             and t.dep_ not in {"det", "case"} and t.i not in places}  # fmt: skip
 
