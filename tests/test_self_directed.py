@@ -37,6 +37,8 @@ def test_two_parties_of_one_country_keep_their_event(coder: Coder, text: str, ex
 @pytest.mark.parametrize("text,expected", [
     pytest.param("The Bolivian president promised to reform Bolivia.",
                  [("AGREE", ["BOL/GOV"], [])], id="state-named-by-itself"),
+    pytest.param("The Peruvian president vowed to defend Peru's interests.",
+                 [("AGREE", ["PER/GOV"], [])], id="state-named-by-its-possessive"),
     pytest.param("The Chilean government accused Chile of lying.", [], id="government-and-its-state"),
     pytest.param("The Nepali government criticized the government.", [], id="same-words"),
     pytest.param("Egypt promised to defend itself.", [("AGREE", ["EGY/GOV"], [])], id="reflexive"),

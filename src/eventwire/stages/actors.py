@@ -848,8 +848,8 @@ class ActorResolver:
         return None
 
     def is_state(self, actor: Actor) -> bool:
-        """Is the actor's text a bare country or capital name ("the United States")?"""
-        words = tuple(re.findall(r"[\w'.]+|[^\w\s]", _fold(actor.text)))
+        """Is the actor's text a bare country or capital name ("the United States", "Turkey's")?"""
+        words = tuple(re.findall(r"[\w'.]+|[^\w\s]", re.sub(r"['’]s$", "", _fold(actor.text))))
         entry = self.book.names.get(words[1:] if words[:1] == ("the",) else words) or self.book.names.get(words)
         return entry is not None and entry.kind in {"country", "capital"}
 
