@@ -29,6 +29,8 @@ def kinds(events: list[Event]) -> list[tuple[str, list[str], list[str]]]:
                  [("ACCUSE", ["BRA/JUD"], ["BRA/JUD"])], id="judges-against-court"),
     pytest.param("The Malian army attacked mutinous Malian soldiers.",
                  [("ASSAULT", ["MLI/MIL"], ["MLI/MIL"])], id="army-against-mutineers"),
+    pytest.param("The Sudanese army attacked Sudanese army deserters.",
+                 [("ASSAULT", ["SDN/MIL"], ["SDN/MIL"])], id="army-against-its-deserters"),
 ])
 def test_two_parties_of_one_country_keep_their_event(coder: Coder, text: str, expected) -> None:
     assert kinds(code(coder, text)) == expected
@@ -41,6 +43,8 @@ def test_two_parties_of_one_country_keep_their_event(coder: Coder, text: str, ex
                  [("AGREE", ["PER/GOV"], [])], id="state-named-by-its-possessive"),
     pytest.param("The Chilean government accused Chile of lying.", [], id="government-and-its-state"),
     pytest.param("The Nepali government criticized the government.", [], id="same-words"),
+    pytest.param("The Ugandan president accused President Tom Okello of Uganda of lying.", [],
+                 id="office-and-its-holder"),
     pytest.param("Egypt promised to defend itself.", [("AGREE", ["EGY/GOV"], [])], id="reflexive"),
     pytest.param("The Tunisian government is killing its own people.",
                  [("ASSAULT", ["TUN/GOV"], ["TUN/CVL"])], id="its-own-people"),

@@ -2784,7 +2784,12 @@ def _same_party(one: Actor, other: Actor, sentence: Sentence, resolver: ActorRes
         return True
     words = _party_words(one, sentence, resolver)
     other_words = _party_words(other, sentence, resolver)
-    return bool(words and other_words) and (words <= other_words or other_words <= words)
+    if not (words and other_words) or not (words <= other_words or other_words <= words):
+        return False
+    smaller, larger = (one, other) if len(words) <= len(other_words) else (other, one)
+    heads = [_party_head(smaller, sentence), _party_head(larger, sentence)]
+    # "the army" and "army defectors" are two; "the president" and "President X" one
+    return None not in heads and (heads[0].lemma_ == heads[1].lemma_ or heads[1].pos_ == "PROPN")
 
 
 def _person_and_body(one: Actor, other: Actor, sentence: Sentence, resolver: ActorResolver) -> bool:
@@ -2796,6 +2801,14 @@ def _person_and_body(one: Actor, other: Actor, sentence: Sentence, resolver: Act
         if speaks and words and not words & PERSON_NOUNS:
             return True
     return False
+
+
+def _party_head(actor: Actor, sentence: Sentence) -> Any:
+    """The head word of a party's phrase: "defectors" in "Syrian army defectors"."""
+    start, end = actor.span.start - sentence.base, actor.span.end - sentence.base
+    tokens = [t for t in sentence.doc if start <= t.idx < end]
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head is t), None)
 
 
 def _party_words(actor: Actor, sentence: Sentence, resolver: ActorResolver) -> set[str]:
