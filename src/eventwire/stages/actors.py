@@ -830,7 +830,7 @@ class ActorResolver:
             if sector:
                 # "the police": police named before, or a state named by itself ("Malaysia
                 # ... the police"), not anyone with a country ("A Canadian MP said ...").
-                coded = [a for a in coded if a.sector == sector or (a.sector is None and self._is_state(a))]
+                coded = [a for a in coded if a.sector == sector or (a.sector is None and self.is_state(a))]
                 if not coded:
                     continue
             a = coded[0]
@@ -865,9 +865,9 @@ class ActorResolver:
             holder = holder.head
         return None
 
-    def _is_state(self, actor: Actor) -> bool:
-        """Is the actor's text a bare country or capital name ("the United States")?"""
-        words = tuple(re.findall(r"[\w'.]+|[^\w\s]", _fold(actor.text)))
+    def is_state(self, actor: Actor) -> bool:
+        """Is the actor's text a bare country or capital name ("the United States", "Turkey's")?"""
+        words = tuple(re.findall(r"[\w'.]+|[^\w\s]", re.sub(r"['’]s$", "", _fold(actor.text))))
         entry = self.book.names.get(words[1:] if words[:1] == ("the",) else words) or self.book.names.get(words)
         return entry is not None and entry.kind in {"country", "capital"}
 

@@ -29,7 +29,7 @@ from typing import Any
 from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
-from .actors import LOCAL_SECTORS, ActorResolver, codebook, newcomer
+from .actors import LOCAL_SECTORS, PERSON_NOUNS, ActorResolver, codebook, find_mentions, newcomer
 from .nlp import token_span
 
 __all__ = ["Lexeme", "code_events", "lexicon"]
@@ -2725,9 +2725,9 @@ def _finish(
             continue
         if not draft.targets and plover == "COOPERATE" and not joint:
             continue
-        if _self_directed(draft) and plover not in RECIPIENT_REQUIRED:
+        if _self_directed(draft, resolver) and plover not in RECIPIENT_REQUIRED:
             draft.targets = []  # "promised to democratize Serbia": a pledge with no other party
-        if _self_directed(draft) or not _actor_conditions(draft):
+        if _self_directed(draft, resolver) or not _actor_conditions(draft):
             continue
         if not draft.targets and (plover == "CONSULT" or cameo_entry(draft.trigger.lexeme.cameo).plover == "CONSULT"):
             continue  # a meeting needs two parties, and so does one to come ("will discuss X")
@@ -2911,7 +2911,9 @@ def _weapon_mode(token: Any) -> str | None:
     return next((WEAPON_MODES[w.lemma_.lower()] for w in words if w.lemma_.lower() in WEAPON_MODES), None)
 
 
-def _self_directed(draft: _Draft) -> bool:
+def _self_directed(draft: _Draft, resolver: ActorResolver) -> bool:
+    """Is the event done by a party to itself ("Russia said Russia would ...")? Two parties of
+    one country and sector are still two ("a lawmaker accused the president")."""
     if not draft.targets:
         return False
     sides = draft.sources + draft.targets
@@ -2924,7 +2926,64 @@ def _self_directed(draft: _Draft) -> bool:
         return False
     if any(a.sector is None for a in draft.sources + draft.targets):
         return False  # a people or a place inside its own country: a domestic event
-    return _codes(draft.sources) == _codes(draft.targets)
+    if _codes(draft.sources) != _codes(draft.targets):
+        return False
+    return all(any(_same_party(s, t, draft.sentence, resolver) for s in draft.sources)
+               for t in draft.targets)
+
+
+def _same_party(one: Actor, other: Actor, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Do two mentions of one country and sector name the same party? The state named by
+    itself stands for all of its parties ("Kostunica promised to democratize Serbia"), and so
+    does an organisation; one name ("Trump ... Trump"), a mention found again by coreference
+    ("he", "the president") or the same words ("the government ... the Serbian government")
+    is one party; anything else is two ("the governor asked a senator", "the army fought
+    mutinous soldiers")."""
+    if one.igo or resolver.is_state(one) or resolver.is_state(other):
+        return True
+    found_again = ("coref" in one.by or "coref" in other.by) and not _person_and_body(
+        one, other, sentence, resolver
+    )
+    generic = one.name in resolver.book.country_names.values()  # "a Serbian official": Serbia
+    if one.name == other.name and (not generic or found_again):
+        return True
+    words = _party_words(one, sentence, resolver)
+    other_words = _party_words(other, sentence, resolver)
+    if not (words and other_words) or not (words <= other_words or other_words <= words):
+        return False
+    smaller, larger = (one, other) if len(words) <= len(other_words) else (other, one)
+    heads = [_party_head(smaller, sentence), _party_head(larger, sentence)]
+    # "the army" and "army defectors" are two; "the president" and "President X" one
+    return None not in heads and (heads[0].lemma_ == heads[1].lemma_ or heads[1].pos_ == "PROPN")
+
+
+def _person_and_body(one: Actor, other: Actor, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Is one a person ("I", "he") and the other a body ("the government", "parliament")?
+    "'I urge the government to act,' the trade group's head said": the speaker is not the body."""
+    for person, body in ((one, other), (other, one)):
+        words = _party_words(body, sentence, resolver)
+        speaks = person.text.lower() in PERSON_PRONOUNS | {"i", "me"}
+        if speaks and words and not words & PERSON_NOUNS:
+            return True
+    return False
+
+
+def _party_head(actor: Actor, sentence: Sentence) -> Any:
+    """The head word of a party's phrase: "defectors" in "Syrian army defectors"."""
+    start, end = actor.span.start - sentence.base, actor.span.end - sentence.base
+    tokens = [t for t in sentence.doc if start <= t.idx < end]
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head.i not in ids or t.head is t), None)
+
+
+def _party_words(actor: Actor, sentence: Sentence, resolver: ActorResolver) -> set[str]:
+    """The words that tell a party from others of its country: "the Serbian government" and
+    "the government" are {"government"}; "Democratic lawmakers" are {"democratic", "lawmaker"}."""
+    start, end = actor.span.start - sentence.base, actor.span.end - sentence.base
+    places = {i for m in find_mentions(resolver.book, sentence.doc)
+              if m.entry.kind in {"country", "adjective", "capital"} for i in range(m.start, m.end)}  # fmt: skip
+    return {t.lemma_.lower() for t in sentence.doc if start <= t.idx < end and not t.is_punct
+            and t.dep_ not in {"det", "case"} and t.i not in places}  # fmt: skip
 
 
 def _hangs_on(low: Any, high: Any) -> bool:
