@@ -99,14 +99,17 @@ def test_adjective_names_a_country_only_outside_its_clause(coder: Coder, text: s
 
 def test_one_uncoded_party_read_back_by_a_pronoun_is_self_directed() -> None:
     from eventwire.model import Actor, Span
+    from eventwire.stages.actors import ActorResolver, codebook
     from eventwire.stages.events import _Draft, _self_directed
 
+    resolver = ActorResolver(codebook(), "Mills told Hadley it would wait.")
     mills = Actor(text="Mills", span=Span(0, 5), name="Mills", by="actors.codebook.v1")
     it = Actor(text="it", span=Span(30, 32), name="Mills", by="actors.codebook.v1:coref")
     hadley = Actor(text="Hadley", span=Span(14, 20), name="Hadley", by="actors.codebook.v1")
     draft = _Draft(trigger=None, sentence=None, cameo="100", sources=[mills], targets=[it])
-    assert _self_directed(draft)
-    assert not _self_directed(_Draft(trigger=None, sentence=None, cameo="100", sources=[mills], targets=[hadley]))
+    assert _self_directed(draft, resolver)
+    other = _Draft(trigger=None, sentence=None, cameo="100", sources=[mills], targets=[hadley])
+    assert not _self_directed(other, resolver)
 
 
 @pytest.mark.parametrize("text", [
