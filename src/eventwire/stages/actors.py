@@ -81,6 +81,10 @@ PRONOUN_REACH = 3  # sentences
 QUOTE_REACH = 10  # sentences of a quote back to its speaker
 # Groups of people who take the country of the place they are in ("villagers in X").
 LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
+# Bodies named after a town or region they serve or live in ("Kolkata Police").
+PLACE_BODY_SECTORS = {"COP", "JUD", "GOV", "CVL", "EDU", "LAB"}
+# Bodies that serve only at home: bare or indefinite, they are the story's country's.
+DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman", "prosecutor", "authority"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
 # Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
 PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
@@ -386,9 +390,11 @@ class _Seen:
 class ActorResolver:
     """Resolves argument heads of one article's sentences; remembers actors for coreference."""
 
-    def __init__(self, book: Codebook, article_text: str) -> None:
+    def __init__(self, book: Codebook, article_text: str, home: str | None = None) -> None:
         self.book = book
         self.text = article_text
+        #: the country of the story's dateline ("CAIRO --"), when the story names no other more
+        self.home = home
         self.seen: list[_Seen] = []
         self.article_codes: set[str] = set()
         self._mentions: dict[int, list[Mention]] = {}
@@ -567,6 +573,13 @@ class ActorResolver:
             if local is not None:  # "students throughout X": a local group takes X's country
                 entry, where = local
                 return [self._actor(sentence, head, tokens + where, entry, sector or head_sector)]
+        place = self._compound_place(head, sector or head_sector)
+        if place is not None:  # "Kolkata police", "the Punjab government": the place's
+            entry = Entry(place.country, None, None, place.name, "place")
+            return [self._actor(sentence, head, tokens, entry, sector or head_sector)]
+        domestic = self._domestic(sentence, head, tokens, sector or head_sector)
+        if domestic:
+            return domestic
         if head_sector and head.pos_ in {"NOUN", "PROPN"}:
             # A sector-only actor must be named by its head: "police", not "military ties".
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
@@ -838,6 +851,35 @@ class ActorResolver:
                               sector=sector, name=a.name, by=f"{NAME}:coref")]  # fmt: skip
         return []
 
+    def _compound_place(self, head: Any, sector: str | None) -> Any:
+        """The town or region a body is named after: "Kolkata Police", "the Punjab
+        government", "Ohio farmers" (not "the Kennedy administration": a person)."""
+        if sector not in PLACE_BODY_SECTORS or head.pos_ not in {"NOUN", "PROPN"} \
+                or head.lemma_.lower() in PLACE_NOUNS:
+            return None  # "West Darfur State" is a place, not its government
+        named = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i == head.i - 1]
+        if not named or not named[0].text.istitle():
+            return None
+        allowed = {"GPE", "LOC"} if sector == "GOV" or named[0].pos_ != "PROPN" else {"GPE", "LOC", "ORG", ""}
+        if named[0].ent_type_ not in allowed or self.book.names.get((named[0].lower_,)) is not None:
+            return None
+        return self._place(named[0])
+
+    def _domestic(self, sentence: Sentence, head: Any, tokens: list[Any], sector: str | None) -> list[Actor]:
+        """Bodies that only serve at home, named bare or indefinite ("Police in X arrested
+        ...", "a policeman was shot"): the place's, or in a story about one country, its."""
+        if head.lemma_.lower() not in DOMESTIC_HEADS or sector not in NATIONAL_SECTORS:
+            return []
+        if any(c.dep_ in {"poss", "compound", "nmod"} or (c.dep_ == "det" and c.lower_ not in {"a", "an"})
+               for c in head.children):
+            return []  # "the police" is _definite's; "Hamas police" are named by their owner
+        local = self._police_place(sentence, head)
+        main = local.country if local is not None else self.main_country()
+        if not main:
+            return []
+        entry = Entry(main, None, None, self.book.country_names.get(main) or main, "country")
+        return [replace(self._actor(sentence, head, tokens, entry, sector), by=f"{NAME}:coref")]
+
     def _police_place(self, sentence: Sentence, head: Any) -> Entry | None:
         """The place the police are in: "the police in X", "clashed with the police in X"."""
         holder = head
@@ -918,23 +960,51 @@ class ActorResolver:
             place = Gazetteer.default().resolve(name, context_countries=sorted(self.article_codes))
         if place is None or place.feature == "country" or not place.country:
             return None
-        return place
+        return _main_named(place, name, self.article_codes)
 
     def main_country(self) -> str | None:
-        """The country the article is about: the one named most often so far (ties: first)."""
+        """The country the article is about: the one named most often so far (ties: first);
+        if none dominates, its dateline's ("CAIRO --") when no other is named more often."""
         counts: dict[str, int] = {}
         for seen in self.seen:
             for a in seen.actors:
                 if a.country and not a.by.endswith(":coref"):
                     counts[a.country] = counts.get(a.country, 0) + 1
-        if not counts:
-            return None
-        ranked = sorted(counts.values(), reverse=True)
+        ranked = sorted(counts.values(), reverse=True) or [0]
         best = ranked[0]
         runner_up = ranked[1] if len(ranked) > 1 else 0
-        if best < 2 or best < 2 * runner_up:
-            return None  # no single country dominates the story
-        return next(c for c, n in counts.items() if n == best)
+        if best >= 2 and best >= 2 * runner_up:
+            return next(c for c, n in counts.items() if n == best)
+        if self.home and counts.get(self.home, 0) == best:
+            return self.home
+        return None  # no single country dominates the story
+
+
+def story_home(article: Any) -> str | None:
+    """The country of a story's dateline: "EGY" for "CAIRO --", "SGP" for "SINGAPORE:"."""
+    from ..dateline import split_dateline
+    from ..geo import Gazetteer
+
+    for index, para in enumerate(article.paragraphs[:3]):
+        if article.headline and index == 0:
+            continue
+        line = split_dateline(para.slice(article.text))
+        if line is not None and line.place:
+            places = Gazetteer.default().lookup(line.place, main_names_only=True)
+            return places[0].country if places and places[0].feature in {"city", "country"} else None
+    return None
+
+
+def _main_named(place: Any, name: str, context: set[str]) -> Any:
+    """A place known by this very name before one that has it as an old or other name:
+    "Islamabad" is Pakistan's capital, not Chittagong (once called Islamabad)."""
+    from ..geo import Gazetteer
+
+    mains = [p for p in Gazetteer.default().lookup(name, main_names_only=True)
+             if p.feature != "country" and p.country]
+    if not mains or place in mains:
+        return place
+    return next((p for p in mains if p.country in context), mains[0])
 
 
 # Heads that name a person ("he", "she") and heads that name a body ("it", "they").
