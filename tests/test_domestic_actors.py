@@ -62,3 +62,15 @@ def test_bare_police_stay_uncoded_when_two_countries_are_in_play(coder: Coder) -
                   "Pakistan rejected the claims of India.",
                   "Police arrested two men on Tuesday.")
     assert ("Police", None) in parties(events, "COERCE")
+
+
+def test_bare_ministers_in_a_story_about_one_country(coder: Coder) -> None:
+    events = code(coder, "Canada's prime minister lost a vote in parliament on Monday.",
+                  "The Canadian opposition celebrated the result.",
+                  "Several ministers resigned from their posts on Tuesday.")
+    assert ("Several ministers", "CAN") in parties(events, "RETREAT")
+
+
+def test_a_state_named_with_its_abbreviation_is_still_a_place(coder: Coder) -> None:
+    events = code(coder, "Thousands of farmers from Uttar Pradesh (UP) state marched to the capital in protest.")
+    assert ("farmers from Uttar Pradesh (UP) state", "IND") in parties(events, "PROTEST")

@@ -83,8 +83,8 @@ QUOTE_REACH = 10  # sentences of a quote back to its speaker
 LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
 # Bodies named after a town or region they serve or live in ("Kolkata Police").
 PLACE_BODY_SECTORS = {"COP", "JUD", "GOV", "CVL", "EDU", "LAB"}
-# Bodies that serve only at home: bare or indefinite, they are the story's country's.
-DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman", "prosecutor", "authority"}
+# Police named bare, who serve where they act.
+DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
 # Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
 PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
@@ -866,19 +866,17 @@ class ActorResolver:
         return self._place(named[0])
 
     def _domestic(self, sentence: Sentence, head: Any, tokens: list[Any], sector: str | None) -> list[Actor]:
-        """Bodies that only serve at home, named bare or indefinite ("Police in X arrested
-        ...", "a policeman was shot"): the place's, or in a story about one country, its."""
-        if head.lemma_.lower() not in DOMESTIC_HEADS or sector not in NATIONAL_SECTORS:
+        """Police named bare serve where they act: "Police in X arrested ...", "rebels
+        attacked police in X" (the story's country is _known_person's)."""
+        if head.lemma_.lower() not in DOMESTIC_HEADS or sector != "COP":
             return []
-        if any(c.dep_ in {"poss", "compound", "nmod"} or (c.dep_ == "det" and c.lower_ not in {"a", "an"})
-               for c in head.children):
+        if any(c.dep_ in {"poss", "compound", "nmod", "det"} for c in head.children):
             return []  # "the police" is _definite's; "Hamas police" are named by their owner
         local = self._police_place(sentence, head)
-        main = local.country if local is not None else self.main_country()
-        if not main:
+        if local is None:
             return []
-        entry = Entry(main, None, None, self.book.country_names.get(main) or main, "country")
-        return [replace(self._actor(sentence, head, tokens, entry, sector), by=f"{NAME}:coref")]
+        entry = Entry(local.country, None, None, self.book.country_names.get(local.country) or local.name, "place")
+        return [self._actor(sentence, head, tokens, entry, sector)]
 
     def _police_place(self, sentence: Sentence, head: Any) -> Entry | None:
         """The place the police are in: "the police in X", "clashed with the police in X"."""
@@ -922,11 +920,13 @@ class ActorResolver:
         for m in mentions:
             if m.start <= token.i < m.end and m.entry.country and m.entry.kind in {"country", "capital"}:
                 return m.entry
-        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
         if token.pos_ == "PROPN" or (named and token.lemma_.lower() in PLACE_NOUNS):
-            place = self._place(token if token.pos_ == "PROPN" else named[-1])  # "Kaduna state"
-            if place is not None:
-                return Entry(place.country, None, None, place.name, "place")
+            # "Kaduna state", "Uttar Pradesh (UP) state"
+            for name in [token] if token.pos_ == "PROPN" else [named[-1], *named[:-1]]:
+                place = self._place(name)
+                if place is not None:
+                    return Entry(place.country, None, None, place.name, "place")
         if depth > 0:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in LOCAL_PREPS:
@@ -1159,7 +1159,7 @@ def _named_state(token: Any) -> bool:
     """Is "state" a place named by a proper noun ("Kaduna state", "Rakhine State"), not
     the state that governs?"""
     return token.lemma_.lower() == "state" and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children)  # "X (Y) state"
 
 
 def _homes(prep: Any, head: Any) -> bool:
