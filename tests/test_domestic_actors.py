@@ -74,3 +74,10 @@ def test_bare_ministers_in_a_story_about_one_country(coder: Coder) -> None:
 def test_a_state_named_with_its_abbreviation_is_still_a_place(coder: Coder) -> None:
     events = code(coder, "Thousands of farmers from Uttar Pradesh (UP) state marched to the capital in protest.")
     assert ("farmers from Uttar Pradesh (UP) state", "IND") in parties(events, "PROTEST")
+
+
+def test_a_group_named_again_keeps_the_country_it_was_named_with(coder: Coder) -> None:
+    events = code(coder, "Farmers in southern Chile blocked highways on Monday.",
+                  "Truck drivers from Argentina were stranded at the border.",
+                  "The farmers staged another protest on Tuesday.")
+    assert ("The farmers", "CHL") in parties(events, "PROTEST")

@@ -816,7 +816,7 @@ class ActorResolver:
                                   sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")
                             for a in coded]  # fmt: skip
         if head.lemma_.lower() not in DEFINITE_HEADS:
-            return []
+            return self._named_again(head, text, span, sector)
         local = self._police_place(sentence, head) if sector == "COP" else None
         if local is not None:
             # "clashed with the police in Punjab": police serve where they are.
@@ -877,6 +877,20 @@ class ActorResolver:
             return []
         entry = Entry(local.country, None, None, self.book.country_names.get(local.country) or local.name, "place")
         return [self._actor(sentence, head, tokens, entry, sector)]
+
+    def _named_again(self, head: Any, text: str, span: Any, sector: str | None) -> list[Actor]:
+        """"the farmers" after "farmers in northern X": the group named before with its
+        country, in the same word (and sector)."""
+        if head.pos_ != "NOUN" or not sector:
+            return []
+        for seen in reversed(self.seen):
+            if seen.sentence == self._sentence_index and seen.token_i >= head.i:
+                continue
+            for a in seen.actors:
+                if a.country and a.sector == sector and head.lower_ in re.findall(r"[\w-]+", a.text.lower()):
+                    return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=sector,
+                                  name=a.name, by=f"{NAME}:coref")]  # fmt: skip
+        return []
 
     def _police_place(self, sentence: Sentence, head: Any) -> Entry | None:
         """The place the police are in: "the police in X", "clashed with the police in X"."""
