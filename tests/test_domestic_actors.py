@@ -81,3 +81,9 @@ def test_a_group_named_again_keeps_the_country_it_was_named_with(coder: Coder) -
                   "Truck drivers from Argentina were stranded at the border.",
                   "The farmers staged another protest on Tuesday.")
     assert ("The farmers", "CHL") in parties(events, "PROTEST")
+
+
+def test_a_body_named_by_its_size_is_the_body_named_before(coder: Coder) -> None:
+    events = code(coder, "The UN Security Council met on Friday to discuss the fighting in Sudan.",
+                  "The 15-member council urged both armies to stop fighting.")
+    assert ("The 15-member council", "UN") in parties(events, "REQUEST")

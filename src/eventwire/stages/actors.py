@@ -796,7 +796,7 @@ class ActorResolver:
         det = [c for c in head.children if c.dep_ in {"det", "predet"}]
         if not det or det[0].lower_ not in {"the", "both"}:
             return []
-        if any(c.dep_ in {"compound", "poss", "nmod"} or (c.dep_ == "amod" and c.pos_ == "PROPN")
+        if any(c.dep_ in {"compound", "poss", "nmod"} and not _size(c) or (c.dep_ == "amod" and c.pos_ == "PROPN")
                for c in head.children):
             return []  # "the Bush administration" names its actor; it is not an anaphor
         span = token_span(sentence, det[0], head)
@@ -880,16 +880,17 @@ class ActorResolver:
 
     def _named_again(self, head: Any, text: str, span: Any, sector: str | None) -> list[Actor]:
         """"the farmers" after "farmers in northern X": the group named before with its
-        country, in the same word (and sector)."""
+        country, in the same word (and sector); "the council" after "the UN Security Council"."""
         if head.pos_ != "NOUN" or not sector:
             return []
         for seen in reversed(self.seen):
             if seen.sentence == self._sentence_index and seen.token_i >= head.i:
                 continue
             for a in seen.actors:
-                if a.country and a.sector == sector and head.lower_ in re.findall(r"[\w-]+", a.text.lower()):
-                    return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=sector,
-                                  name=a.name, by=f"{NAME}:coref")]  # fmt: skip
+                if (a.country and a.sector == sector or a.igo and a.sector == "IGO") \
+                        and head.lower_ in re.findall(r"[\w-]+", a.text.lower()):
+                    return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=a.sector
+                                  if a.igo else sector, name=a.name, by=f"{NAME}:coref")]  # fmt: skip
         return []
 
     def _police_place(self, sentence: Sentence, head: Any) -> Entry | None:
@@ -1007,6 +1008,11 @@ def story_home(article: Any) -> str | None:
             places = Gazetteer.default().lookup(line.place, main_names_only=True)
             return places[0].country if places and places[0].feature in {"city", "country"} else None
     return None
+
+
+def _size(token: Any) -> bool:
+    """Is this modifier a body's size ("the 15-member council", "a three-judge panel")?"""
+    return token.dep_ == "compound" and token.pos_ == "NOUN" and any(c.pos_ == "NUM" for c in token.children)
 
 
 def _main_named(place: Any, name: str, context: set[str]) -> Any:
