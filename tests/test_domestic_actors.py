@@ -87,3 +87,14 @@ def test_a_body_named_by_its_size_is_the_body_named_before(coder: Coder) -> None
     events = code(coder, "The UN Security Council met on Friday to discuss the fighting in Sudan.",
                   "The 15-member council urged both armies to stop fighting.")
     assert ("The 15-member council", "UN") in parties(events, "REQUEST")
+
+
+def test_rebels_known_by_the_state_they_fight(coder: Coder) -> None:
+    events = code(coder, "Insurgents battling Malian troops seized a desert town on Monday.")
+    assert ("Insurgents battling Malian troops", "MLI") in parties(events, "COERCE") | parties(events, "ASSAULT")
+
+
+def test_rebels_fighting_two_states_stay_uncoded(coder: Coder) -> None:
+    events = code(coder, "Rebels fighting Malian and French troops seized a desert town on Monday.")
+    assert all(code is None for text, code in parties(events, "COERCE") | parties(events, "ASSAULT")
+               if text.startswith("Rebels"))

@@ -83,6 +83,9 @@ QUOTE_REACH = 10  # sentences of a quote back to its speaker
 LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
 # Bodies named after a town or region they serve or live in ("Kolkata Police").
 PLACE_BODY_SECTORS = {"COP", "JUD", "GOV", "CVL", "EDU", "LAB"}
+# Armed groups named bare, and the verbs of the war they wage on a state.
+INSURGENT_HEADS = {"rebel", "insurgent", "militant", "guerrilla", "guerilla", "fighter", "jihadist"}
+FIGHT_LEMMAS = {"fight", "battle", "combat"}
 # Police named bare, who serve where they act.
 DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
@@ -547,7 +550,7 @@ class ActorResolver:
                     m_sector = entry.sector
                 actors.append(self._actor(sentence, head, tokens, entry, m_sector))
             return actors
-        related = self._related(sentence, head, tokens, sector)
+        related = self._related(sentence, head, tokens, sector) or self._insurgents(sentence, head, tokens, sector)
         if related:
             return related
         definite = self._definite(sentence, head, sector)
@@ -632,6 +635,23 @@ class ActorResolver:
                             entry = Entry(body.country, body.igo, None, body.name or body.text, "group")
                             return [self._actor(sentence, head, tokens + list(verb.subtree), entry,
                                                 sector or body.sector)]
+        return []
+
+    def _insurgents(self, sentence: Sentence, head: Any, tokens: list[Any], sector: str | None) -> list[Actor]:
+        """Rebels known by the state they fight: "rebels fighting against X's army" rise
+        in X ("fighting the government of X", "insurgents battling X forces")."""
+        if sector != "REB" or head.lemma_.lower() not in INSURGENT_HEADS:
+            return []
+        for verb in (c for c in head.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in FIGHT_LEMMAS):
+            foes = [c for c in verb.children if c.dep_ == "dobj"] + [
+                o for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            states = [a for o in foes for a in self.resolve(sentence, o)
+                      if a.country and a.sector in {"GOV", "MIL", "COP"}]
+            if len({a.country for a in states}) == 1:
+                entry = Entry(states[0].country, None, None, self.book.country_names.get(states[0].country)
+                              or states[0].country, "group")
+                return [self._actor(sentence, head, tokens + list(verb.subtree), entry, sector)]
         return []
 
     def _body_sector(self, head: Any) -> str | None:
