@@ -114,8 +114,8 @@ def test_events_type_and_actors(coder, text, type_, sources, targets):
 @pytest.mark.parametrize(
     ("text", "type_", "source", "target"),
     [
-        pytest.param("Rebels attacked police in northern Mali.", "ASSAULT",
-                     (None, "REB"), (None, "COP"), id="rebels-attack-police"),
+        pytest.param("Rebels attacked police in northern Mali.", "ASSAULT",  # police serve where they are
+                     (None, "REB"), ("MLI", "COP"), id="rebels-attack-police"),
         pytest.param("Israeli police arrested dozens of Palestinian protesters.", "COERCE",
                      ("ISR", "COP"), ("PSE", "CVL"), id="police-arrest-protesters"),
         pytest.param("North Korean troops attacked Ukrainian positions.", "ASSAULT",

@@ -81,6 +81,13 @@ PRONOUN_REACH = 3  # sentences
 QUOTE_REACH = 10  # sentences of a quote back to its speaker
 # Groups of people who take the country of the place they are in ("villagers in X").
 LOCAL_SECTORS = {"CVL", "EDU", "LAB"}
+# Bodies named after a town or region they serve or live in ("Kolkata Police").
+PLACE_BODY_SECTORS = {"COP", "JUD", "GOV", "CVL", "EDU", "LAB"}
+# Armed groups named bare, and the verbs of the war they wage on a state.
+INSURGENT_HEADS = {"rebel", "insurgent", "militant", "guerrilla", "guerilla", "fighter", "jihadist"}
+FIGHT_LEMMAS = {"fight", "battle", "combat"}
+# Police named bare, who serve where they act.
+DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
 # Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
 PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
@@ -398,9 +405,11 @@ class _Seen:
 class ActorResolver:
     """Resolves argument heads of one article's sentences; remembers actors for coreference."""
 
-    def __init__(self, book: Codebook, article_text: str) -> None:
+    def __init__(self, book: Codebook, article_text: str, home: str | None = None) -> None:
         self.book = book
         self.text = article_text
+        #: the country of the story's dateline ("CAIRO --"), when the story names no other more
+        self.home = home
         self.seen: list[_Seen] = []
         self.article_codes: set[str] = set()
         self._mentions: dict[int, list[Mention]] = {}
@@ -553,7 +562,7 @@ class ActorResolver:
                     m_sector = entry.sector
                 actors.append(self._actor(sentence, head, tokens, entry, m_sector))
             return actors
-        related = self._related(sentence, head, tokens, sector)
+        related = self._related(sentence, head, tokens, sector) or self._insurgents(sentence, head, tokens, sector)
         if related:
             return related
         definite = self._definite(sentence, head, sector)
@@ -579,6 +588,13 @@ class ActorResolver:
             if local is not None:  # "students throughout X": a local group takes X's country
                 entry, where = local
                 return [self._actor(sentence, head, tokens + where, entry, sector or head_sector)]
+        place = self._compound_place(head, sector or head_sector)
+        if place is not None:  # "Kolkata police", "the Punjab government": the place's
+            entry = Entry(place.country, None, None, place.name, "place")
+            return [self._actor(sentence, head, tokens, entry, sector or head_sector)]
+        domestic = self._domestic(sentence, head, tokens, sector or head_sector)
+        if domestic:
+            return domestic
         if head_sector and head.pos_ in {"NOUN", "PROPN"}:
             # A sector-only actor must be named by its head: "police", not "military ties".
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
@@ -631,6 +647,23 @@ class ActorResolver:
                             entry = Entry(body.country, body.igo, None, body.name or body.text, "group")
                             return [self._actor(sentence, head, tokens + list(verb.subtree), entry,
                                                 sector or body.sector)]
+        return []
+
+    def _insurgents(self, sentence: Sentence, head: Any, tokens: list[Any], sector: str | None) -> list[Actor]:
+        """Rebels known by the state they fight: "rebels fighting against X's army" rise
+        in X ("fighting the government of X", "insurgents battling X forces")."""
+        if sector != "REB" or head.lemma_.lower() not in INSURGENT_HEADS:
+            return []
+        for verb in (c for c in head.children if c.dep_ in {"acl", "relcl"} and c.lemma_.lower() in FIGHT_LEMMAS):
+            foes = [c for c in verb.children if c.dep_ == "dobj"] + [
+                o for p in verb.children if p.dep_ == "prep" and p.lower_ == "against"
+                for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+            states = [a for o in foes for a in self.resolve(sentence, o)
+                      if a.country and a.sector in {"GOV", "MIL", "COP"}]
+            if len({a.country for a in states}) == 1:
+                entry = Entry(states[0].country, None, None, self.book.country_names.get(states[0].country)
+                              or states[0].country, "group")
+                return [self._actor(sentence, head, tokens + list(verb.subtree), entry, sector)]
         return []
 
     def _body_sector(self, head: Any) -> str | None:
@@ -795,7 +828,7 @@ class ActorResolver:
         det = [c for c in head.children if c.dep_ in {"det", "predet"}]
         if not det or det[0].lower_ not in {"the", "both"}:
             return []
-        if any(c.dep_ in {"compound", "poss", "nmod"} or (c.dep_ == "amod" and c.pos_ == "PROPN")
+        if any(c.dep_ in {"compound", "poss", "nmod"} and not _size(c) or (c.dep_ == "amod" and c.pos_ == "PROPN")
                for c in head.children):
             return []  # "the Bush administration" names its actor; it is not an anaphor
         span = token_span(sentence, det[0], head)
@@ -815,7 +848,7 @@ class ActorResolver:
                                   sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")
                             for a in coded]  # fmt: skip
         if head.lemma_.lower() not in DEFINITE_HEADS:
-            return []
+            return self._named_again(head, text, span, sector)
         local = self._police_place(sentence, head) if sector == "COP" else None
         if local is not None:
             # "clashed with the police in Punjab": police serve where they are.
@@ -848,6 +881,48 @@ class ActorResolver:
                 a = coded[0]
                 return [Actor(text=text, span=span, country=a.country, igo=a.igo,
                               sector=sector, name=a.name, by=f"{NAME}:coref")]  # fmt: skip
+        return []
+
+    def _compound_place(self, head: Any, sector: str | None) -> Any:
+        """The town or region a body is named after: "Kolkata Police", "the Punjab
+        government", "Ohio farmers" (not "the Kennedy administration": a person)."""
+        if sector not in PLACE_BODY_SECTORS or head.pos_ not in {"NOUN", "PROPN"} \
+                or head.lemma_.lower() in PLACE_NOUNS:
+            return None  # "West Darfur State" is a place, not its government
+        named = [c for c in head.children if c.dep_ in {"compound", "amod"} and c.i == head.i - 1]
+        if not named or not named[0].text.istitle():
+            return None
+        allowed = {"GPE", "LOC"} if sector == "GOV" or named[0].pos_ != "PROPN" else {"GPE", "LOC", "ORG", ""}
+        if named[0].ent_type_ not in allowed or self.book.names.get((named[0].lower_,)) is not None:
+            return None
+        return self._place(named[0])
+
+    def _domestic(self, sentence: Sentence, head: Any, tokens: list[Any], sector: str | None) -> list[Actor]:
+        """Police named bare serve where they act: "Police in X arrested ...", "rebels
+        attacked police in X" (the story's country is _known_person's)."""
+        if head.lemma_.lower() not in DOMESTIC_HEADS or sector != "COP":
+            return []
+        if any(c.dep_ in {"poss", "compound", "nmod", "det"} for c in head.children):
+            return []  # "the police" is _definite's; "Hamas police" are named by their owner
+        local = self._police_place(sentence, head)
+        if local is None:
+            return []
+        entry = Entry(local.country, None, None, self.book.country_names.get(local.country) or local.name, "place")
+        return [self._actor(sentence, head, tokens, entry, sector)]
+
+    def _named_again(self, head: Any, text: str, span: Any, sector: str | None) -> list[Actor]:
+        """"the farmers" after "farmers in northern X": the group named before with its
+        country, in the same word (and sector); "the council" after "the UN Security Council"."""
+        if head.pos_ != "NOUN" or not sector:
+            return []
+        for seen in reversed(self.seen):
+            if seen.sentence == self._sentence_index and seen.token_i >= head.i:
+                continue
+            for a in seen.actors:
+                if (a.country and a.sector == sector or a.igo and a.sector == "IGO") \
+                        and head.lower_ in re.findall(r"[\w-]+", a.text.lower()):
+                    return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=a.sector
+                                  if a.igo else sector, name=a.name, by=f"{NAME}:coref")]  # fmt: skip
         return []
 
     def _police_place(self, sentence: Sentence, head: Any) -> Entry | None:
@@ -892,11 +967,13 @@ class ActorResolver:
         for m in mentions:
             if m.start <= token.i < m.end and m.entry.country and m.entry.kind in {"country", "capital"}:
                 return m.entry
-        named = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        named = [c for c in token.children if c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN"]
         if token.pos_ == "PROPN" or (named and token.lemma_.lower() in PLACE_NOUNS):
-            place = self._place(token if token.pos_ == "PROPN" else named[-1])  # "Kaduna state"
-            if place is not None:
-                return Entry(place.country, None, None, place.name, "place")
+            # "Kaduna state", "Uttar Pradesh (UP) state"
+            for name in [token] if token.pos_ == "PROPN" else [named[-1], *named[:-1]]:
+                place = self._place(name)
+                if place is not None:
+                    return Entry(place.country, None, None, place.name, "place")
         if depth > 0:
             for prep in token.children:
                 if prep.dep_ == "prep" and prep.lower_ in LOCAL_PREPS:
@@ -930,23 +1007,56 @@ class ActorResolver:
             place = Gazetteer.default().resolve(name, context_countries=sorted(self.article_codes))
         if place is None or place.feature == "country" or not place.country:
             return None
-        return place
+        return _main_named(place, name, self.article_codes)
 
     def main_country(self) -> str | None:
-        """The country the article is about: the one named most often so far (ties: first)."""
+        """The country the article is about: the one named most often so far (ties: first);
+        if none dominates, its dateline's ("CAIRO --") when no other is named more often."""
         counts: dict[str, int] = {}
         for seen in self.seen:
             for a in seen.actors:
                 if a.country and not a.by.endswith(":coref"):
                     counts[a.country] = counts.get(a.country, 0) + 1
-        if not counts:
-            return None
-        ranked = sorted(counts.values(), reverse=True)
+        ranked = sorted(counts.values(), reverse=True) or [0]
         best = ranked[0]
         runner_up = ranked[1] if len(ranked) > 1 else 0
-        if best < 2 or best < 2 * runner_up:
-            return None  # no single country dominates the story
-        return next(c for c, n in counts.items() if n == best)
+        if best >= 2 and best >= 2 * runner_up:
+            return next(c for c, n in counts.items() if n == best)
+        if self.home and counts.get(self.home, 0) == best:
+            return self.home
+        return None  # no single country dominates the story
+
+
+def story_home(article: Any) -> str | None:
+    """The country of a story's dateline: "EGY" for "CAIRO --", "SGP" for "SINGAPORE:"."""
+    from ..dateline import split_dateline
+    from ..geo import Gazetteer
+
+    for index, para in enumerate(article.paragraphs[:3]):
+        if article.headline and index == 0:
+            continue
+        line = split_dateline(para.slice(article.text))
+        if line is not None and line.place:
+            places = Gazetteer.default().lookup(line.place, main_names_only=True)
+            return places[0].country if places and places[0].feature in {"city", "country"} else None
+    return None
+
+
+def _size(token: Any) -> bool:
+    """Is this modifier a body's size ("the 15-member council", "a three-judge panel")?"""
+    return token.dep_ == "compound" and token.pos_ == "NOUN" and any(c.pos_ == "NUM" for c in token.children)
+
+
+def _main_named(place: Any, name: str, context: set[str]) -> Any:
+    """A place known by this very name before one that has it as an old or other name:
+    "Islamabad" is Pakistan's capital, not Chittagong (once called Islamabad)."""
+    from ..geo import Gazetteer
+
+    mains = [p for p in Gazetteer.default().lookup(name, main_names_only=True)
+             if p.feature != "country" and p.country]
+    if not mains or place in mains:
+        return place
+    return next((p for p in mains if p.country in context), mains[0])
 
 
 # Heads that name a person ("he", "she") and heads that name a body ("it", "they").
@@ -1101,7 +1211,7 @@ def _named_state(token: Any) -> bool:
     """Is "state" a place named by a proper noun ("Kaduna state", "Rakhine State"), not
     the state that governs?"""
     return token.lemma_.lower() == "state" and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+        c.dep_ in {"compound", "nmod"} and c.pos_ == "PROPN" for c in token.children)  # "X (Y) state"
 
 
 def _homes(prep: Any, head: Any) -> bool:

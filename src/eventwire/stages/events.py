@@ -29,7 +29,15 @@ from typing import Any
 from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
-from .actors import LOCAL_SECTORS, PERSON_NOUNS, ActorResolver, codebook, find_mentions, newcomer
+from .actors import (
+    LOCAL_SECTORS,
+    PERSON_NOUNS,
+    ActorResolver,
+    codebook,
+    find_mentions,
+    newcomer,
+    story_home,
+)
 from .nlp import token_span
 
 __all__ = ["Lexeme", "code_events", "lexicon"]
@@ -683,7 +691,7 @@ def code_events(doc: Document, config: CoderConfig) -> Document:
     """Code the events of every sentence of a parsed article."""
     article = doc.article
     book = codebook(config.model)
-    resolver = ActorResolver(book, article.text)
+    resolver = ActorResolver(book, article.text, home=story_home(article))
     now = _present_year(article)
     day = _story_day(article)
     events: list[Event] = []
