@@ -39,3 +39,10 @@ def test_the_possessor_of_a_role_in_an_apposition_is_not_the_person(coder: Coder
     events = code(coder, "Jane Roe, President Biden's deputy national security adviser, criticised Iran on Monday.")
     source = next(a for e in events for a in e.sources)
     assert source.code == "USA" and source.name == "Jane Roe"
+
+
+def test_a_passive_conjunct_read_as_a_past_tense_keeps_its_patient(coder: Coder) -> None:
+    events = code(coder, "Smith was arrested in Madrid by Spanish police and then extradited to Brazil.")
+    extradition = next(e for e in events if e.cameo == "063")
+    assert [a.code for a in extradition.sources] == ["ESP"]
+    assert [a.text for a in extradition.targets] == ["Smith"]

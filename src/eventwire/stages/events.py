@@ -505,11 +505,21 @@ def _appositive_participle(verb: Any) -> bool:
     return verb.doc[verb.i - 1].text == "," and any(s.right_edge.i in {verb.i - 2, verb.i - 1} for s in subjects)
 
 
+# Verbs whose active always takes an object: one conjoined to a passive without an object
+# is a participle the tagger read as a past tense ("was arrested then extradited to X").
+OBJECT_VERBS = {"extradite", "deport", "expel", "arrest", "detain", "charge", "indict", "convict",
+                "sentence", "jail", "imprison", "execute", "transfer", "repatriate", "interrogate",
+                "torture", "kidnap", "abduct", "fine", "handcuff", "prosecute", "try"}  # fmt: skip
+
+
 def _shares_passive(verb: Any) -> bool:
-    """A participle conjoined to a passive shares its auxiliary: "was shot and killed"."""
+    """A participle conjoined to a passive shares its auxiliary: "was shot and killed",
+    "was arrested in May then extradited to X" (read as a past tense)."""
     head = verb.head
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lemma_.lower() in OBJECT_VERBS
+                                        and not any(c.dep_ in {"dobj", "dative"} for c in verb.children))
     return (
-        verb.dep_ == "conj" and verb.tag_ == "VBN" and head is not verb
+        verb.dep_ == "conj" and participle and head is not verb
         and any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
         and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children)
     )  # fmt: skip
