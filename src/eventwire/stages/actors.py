@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Actor, Sentence
-from .nlp import token_span
+from .nlp import title_case, token_span
 
 __all__ = ["Codebook", "Entry", "Mention", "ActorResolver", "codebook", "find_mentions", "newcomer"]
 
@@ -587,6 +587,8 @@ class ActorResolver:
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
         if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
             return []
+        if head.pos_ == "PROPN" and not head.ent_type_ and title_case(head.sent.text):
+            return []  # "Smoker Demands Apology from Acme": a capital that names nothing
         if head.pos_ == "PROPN":
             place = self._place(head) if head.ent_type_ in {"GPE", "LOC", "FAC", ""} else None
             if place is not None:
