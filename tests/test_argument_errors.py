@@ -46,3 +46,26 @@ def test_a_passive_conjunct_read_as_a_past_tense_keeps_its_patient(coder: Coder)
     extradition = next(e for e in events if e.cameo == "063")
     assert [a.code for a in extradition.sources] == ["ESP"]
     assert [a.text for a in extradition.targets] == ["Smith"]
+
+
+def test_a_title_case_headline_keeps_its_function_words_out_of_names() -> None:
+    from eventwire.stages.nlp import title_case, truecase_headline
+
+    assert truecase_headline("Lawmaker Demands Apology From Acme") == "Lawmaker Demands Apology from Acme"
+    assert truecase_headline("Lawmaker demands apology from Acme") == "Lawmaker demands apology from Acme"
+    assert not title_case("Police Arrest Two Men In Oslo.")
+
+
+def test_a_capitalised_common_noun_in_a_title_case_headline_is_no_target(coder: Coder) -> None:
+    events = code(coder, "Angry Farmer Demands Apology From Ministry")
+    assert not any(a.text == "Apology" for e in events for a in e.targets)
+
+
+def test_the_home_of_unnamed_victims_is_no_target(coder: Coder) -> None:
+    for text in ("The gunman shot two cousins at their Ohio home.", "The gunman shot two cousins in Ohio."):
+        assert not any(a.name == "Ohio" for e in code(coder, text) for a in e.targets)
+
+
+def test_a_party_shot_at_is_still_the_target(coder: Coder) -> None:
+    events = code(coder, "Soldiers shot at protesters in Yangon.")
+    assert [a.text for e in events for a in e.targets] == ["protesters"]

@@ -29,7 +29,7 @@ from typing import Any
 from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
-from .actors import LOCAL_SECTORS, ActorResolver, codebook, newcomer
+from .actors import LOCAL_SECTORS, PERSON_NOUNS, ActorResolver, codebook, newcomer
 from .nlp import token_span
 
 __all__ = ["Lexeme", "code_events", "lexicon"]
@@ -1481,6 +1481,24 @@ def _content_clause(comp: Any) -> bool:
         comp.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children))
 
 
+# People named by their tie to someone: victims the codebook cannot place.
+KIN_NOUNS = {"cousin", "aunt", "uncle", "nephew", "niece", "relative", "grandson", "granddaughter",
+             "grandparent", "grandmother", "grandfather", "stepfather", "stepmother", "stepson",
+             "stepdaughter", "child", "baby", "neighbour", "neighbor", "friend", "classmate",
+             "girlfriend", "boyfriend", "fiance", "fiancee", "roommate", "parent", "sibling"}  # fmt: skip
+
+
+def _unnamed_victims(token: Any) -> bool:
+    """Does the verb's object name people who are no actor ("shot two cousins at their
+    Ohio home")? They are its target; the place where it happened is only its location."""
+    for obj in _children(token, {"dobj"} | PASSIVE_SUBJECT_DEPS):
+        for person in [obj, *obj.conjuncts, *_children(obj, {"appos"})]:
+            lemma = person.lemma_.lower()
+            if lemma in KIN_NOUNS or lemma in PERSON_NOUNS or person.ent_type_ == "PERSON":
+                return True
+    return False
+
+
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
     """Last resort: the country of "in X" where the action happened ("lifted a curfew in X")."""
     heads = []
@@ -2155,6 +2173,8 @@ def _targets(
             if child.dep_ in {"prep", "prt", "dative"} and child.lower_ in preps:
                 if direct and child.lower_ not in {"against", "on", "upon", "at"}:
                     continue
+                if child.lower_ == "at" and _unnamed_victims(token):
+                    continue  # "shot two cousins at their home": where, not whom
                 heads.extend(_pobjs(child))
                 if child.lower_ == "in":
                     places.update(h.i for h in _pobjs(child))
@@ -2712,7 +2732,8 @@ def _finish(
                 # "children were killed in shelling in X": civilians harmed in X are X's people
                 draft.targets = [_located(a, draft.location.country) for a in draft.targets]
         threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
-        if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES):
+        if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES) \
+                and not _unnamed_victims(draft.trigger.token):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
             if not draft.targets and draft.location is not None and draft.location.country:
                 loc = draft.location
