@@ -69,3 +69,9 @@ def test_the_home_of_unnamed_victims_is_no_target(coder: Coder) -> None:
 def test_a_party_shot_at_is_still_the_target(coder: Coder) -> None:
     events = code(coder, "Soldiers shot at protesters in Yangon.")
     assert [a.text for e in events for a in e.targets] == ["protesters"]
+
+
+def test_a_clause_inside_an_apposition_tells_of_someone_else(coder: Coder) -> None:
+    events = code(coder, "The party leader, Petro Ivanenko, who lost to Putin in 2012, has been pressuring Putin to resign.")
+    request = next(e for e in events if e.type == "REQUEST")
+    assert not any(a.code == "RUS" for a in request.sources)

@@ -356,7 +356,10 @@ def _np_tokens(head: Any) -> list[Any]:
     for child in head.children:
         if child.dep_ == "amod":
             out.extend(_adjective_phrase(child))
-        elif child.dep_ in {"compound", "poss", "nmod", "det", "nummod", "quantmod", "appos", "case"}:
+        elif child.dep_ == "appos":
+            # "Jane Roe, who lost to Smith, ...": a clause in the apposition tells of others.
+            out.extend(t for t in child.subtree if not _in_clause(t, child))
+        elif child.dep_ in {"compound", "poss", "nmod", "det", "nummod", "quantmod", "case"}:
             out.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS:
             for grand in child.children:
@@ -366,6 +369,15 @@ def _np_tokens(head: Any) -> list[Any]:
                         for other in grand.conjuncts:
                             out.extend(_np_tokens(other))
     return out
+
+
+def _in_clause(token: Any, top: Any) -> bool:
+    """Is ``token`` inside a relative or participial clause below ``top``?"""
+    while token.i != top.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return False
 
 
 def _adjective_phrase(adj: Any) -> list[Any]:
