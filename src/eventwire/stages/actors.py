@@ -26,7 +26,7 @@ from importlib import resources
 from typing import Any
 
 from ..model import Actor, Sentence
-from .nlp import token_span
+from .nlp import title_case, token_span
 
 __all__ = ["Codebook", "Entry", "Mention", "ActorResolver", "codebook", "find_mentions", "newcomer"]
 
@@ -363,7 +363,10 @@ def _np_tokens(head: Any) -> list[Any]:
     for child in head.children:
         if child.dep_ == "amod":
             out.extend(_adjective_phrase(child))
-        elif child.dep_ in {"compound", "poss", "nmod", "det", "nummod", "quantmod", "appos", "case"}:
+        elif child.dep_ == "appos":
+            # "Jane Roe, who lost to Smith, ...": a clause in the apposition tells of others.
+            out.extend(t for t in child.subtree if not _in_clause(t, child))
+        elif child.dep_ in {"compound", "poss", "nmod", "det", "nummod", "quantmod", "case"}:
             out.extend(child.subtree)
         elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS:
             for grand in child.children:
@@ -373,6 +376,15 @@ def _np_tokens(head: Any) -> list[Any]:
                         for other in grand.conjuncts:
                             out.extend(_np_tokens(other))
     return out
+
+
+def _in_clause(token: Any, top: Any) -> bool:
+    """Is ``token`` inside a relative or participial clause below ``top``?"""
+    while token.i != top.i:
+        if token.dep_ in {"relcl", "acl"}:
+            return True
+        token = token.head
+    return False
 
 
 def _adjective_phrase(adj: Any) -> list[Any]:
@@ -553,6 +565,9 @@ class ActorResolver:
                 if home is not None:  # "the Albanians of southern Serbia": Serbia's residents
                     actors.append(self._actor(sentence, head, tokens, home, sector))
                     continue
+                if entry.kind == "person" and _serves(head, m):
+                    name = token_span(sentence, min(head.left_edge, head, key=lambda t: t.i), head)
+                    entry = replace(entry, name=name.slice(self.text))
                 if _seating_compound(head.doc, m.end):
                     entry = replace(entry, sector=None)  # "a London-based group": no government acts
                 m_sector = sector
@@ -600,6 +615,8 @@ class ActorResolver:
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
         if head.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}:
             return []
+        if head.pos_ == "PROPN" and not head.ent_type_ and title_case(head.sent.text):
+            return []  # "Smoker Demands Apology from Acme": a capital that names nothing
         if head.pos_ == "PROPN":
             place = self._place(head) if head.ent_type_ in {"GPE", "LOC", "FAC", ""} else None
             if place is not None:
@@ -744,6 +761,11 @@ class ActorResolver:
             own = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}}
             candidates = [s for s in candidates
                           if not (s.sentence == self._sentence_index and s.token_i in own)]
+        elif _controlled(head):
+            # "a neighbour convinced her to surrender": her is the one convinced, not the neighbour.
+            own = {c.i for c in head.head.head.children if c.dep_ == "nsubj"}
+            candidates = [s for s in candidates
+                          if not (s.sentence == self._sentence_index and s.token_i in own)]
         # "he" is one person, "it" one thing, "they" several: "the defendant and his
         # associates ... They", not the prosecutor named last.
         candidates = [s for s in candidates if _agrees(s, word)]
@@ -755,6 +777,8 @@ class ActorResolver:
                 # '"...," he said' after a long quote: the last one to speak before it.
                 pick = [s for s in self.seen if s.speaker and s.sentence < self._sentence_index
                         and self._sentence_index - s.sentence <= QUOTE_REACH and _agrees(s, word)][-1:]
+            if pick and self._unnamed_person_between(head, pick[0]):
+                return []  # "a former clerk of Smith's says Smith pressured him": the clerk
             holder = _possessor_object(head) if word in {"his", "her"} else None
             if holder is not None and not (pick and pick[0].sentence == self._sentence_index
                                            and pick[0].token_i > holder.i):
@@ -794,6 +818,25 @@ class ActorResolver:
             )
             for a in pick[0].actors
         ]
+
+    def _unnamed_person_between(self, head: Any, pick: _Seen) -> bool:
+        """Is a person who is no remembered actor named in the pronoun's sentence after its
+        antecedent, as the object of a verb or preposition ("quotes a former clerk who says
+        Smith pressured him")? The pronoun is about that person, not about the actor."""
+        kept = {s.token_i for s in self.seen if s.sentence == self._sentence_index}
+        female = head.lower_ in FEMALE_PRONOUNS
+        for token in head.sent:
+            if token.i >= head.i or (pick.sentence == self._sentence_index and token.i <= pick.token_i):
+                continue
+            if token.i in kept or token.dep_ not in {"dobj", "pobj", "dative"} or token.pos_ != "NOUN":
+                continue
+            if token.lemma_.lower() not in PERSON_NOUNS or token.tag_ != "NN":
+                continue
+            words = {t.lower_ for t in token.subtree if t.i <= token.i}
+            gender = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
+            if gender is None or (gender == "f") == female:
+                return True
+        return False
 
     def _first_person(self, sentence: Sentence, head: Any) -> list[Actor]:
         """"I", "we": the speaker of the quote, named by this sentence's or the previous
@@ -1069,7 +1112,8 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daugh
                 "student", "teacher", "suspect", "gunman", "chairman", "chairwoman", "senator",
                 "lawmaker", "candidate", "deputy", "adviser", "advisor", "aide", "victim",
                 "witness", "farmer", "worker", "hacker", "defendant", "driver", "doctor",
-                "bishop", "pope", "cleric", "imam", "priest", "monarch", "emir", "sheikh"}  # fmt: skip
+                "bishop", "pope", "cleric", "imam", "priest", "monarch", "emir", "sheikh",
+                "employee", "shooter", "clerk", "neighbour", "neighbor", "colleague"}  # fmt: skip
 # Bodies that English refers to as "it" or as "they": either number agrees.
 COLLECTIVE_NOUNS = {"police", "army", "military", "government", "administration", "team",
                     "staff", "crew", "family", "opposition", "public", "leadership", "cabinet",
@@ -1112,13 +1156,22 @@ def _features(token: Any, actors: list[Actor]) -> tuple[str | None, bool | None,
         number = None
     if token.ent_type_ == "PERSON" or lemma in PERSON_NOUNS:
         person: bool | None = True
-    elif token.pos_ == "NOUN" or token.ent_type_ in {"GPE", "LOC", "FAC", "NORP"}:
+    elif token.pos_ == "NOUN" or token.ent_type_ in {"GPE", "LOC", "FAC", "NORP"} or _thing_predicate(token):
         person = False  # (a surname is often tagged ORG: that says nothing)
     else:
         person = None
     words = {t.lower_ for t in token.subtree if t.i <= token.i}
     gender = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
     return number, person, gender
+
+
+def _thing_predicate(token: Any) -> bool:
+    """A subject said to be a body, not a person: "Acme is a reputable firm"."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_ != "be":
+        return False
+    return any(c.dep_ == "attr" and c.pos_ == "NOUN" and c.lemma_.lower() not in PERSON_NOUNS
+               for c in verb.children)
 
 
 def _main_subject(token: Any) -> int:
@@ -1171,6 +1224,27 @@ def _pleonastic(head: Any) -> bool:
         return True
     return any(c.dep_ in {"acomp", "attr"} and c.lemma_.lower() in EXTRAPOSED
                and any(x.dep_ in clauses for x in [*c.children, *verb.children]) for c in verb.children)
+
+
+def _serves(head: Any, mention: Mention) -> bool:
+    """Is a known person named only as the possessor of a role in the apposition of
+    another person ("Jane Roe, President Smith's deputy adviser")? Jane Roe serves
+    Smith; she is not Smith."""
+    if head.ent_type_ != "PERSON" or mention.start <= head.i < mention.end:
+        return False
+    owner = head.doc[mention.end - 1]
+    role = owner.head
+    return (owner.dep_ == "poss" and role.dep_ == "appos" and role.head.i == head.i
+            and role.lemma_.lower() in PERSON_NOUNS)
+
+
+def _controlled(head: Any) -> bool:
+    """A pronoun the parser made the subject of an object-control infinitive: "convinced
+    her to surrender", "told him to leave" (her, him: the verb's object)."""
+    verb = head.head
+    return (head.dep_ == "nsubj" and head.tag_ == "PRP" and verb.dep_ == "xcomp"
+            and verb.head.pos_ == "VERB" and head.i > verb.head.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))
 
 
 def _possessor_object(head: Any) -> Any:

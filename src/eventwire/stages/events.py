@@ -513,11 +513,21 @@ def _appositive_participle(verb: Any) -> bool:
     return verb.doc[verb.i - 1].text == "," and any(s.right_edge.i in {verb.i - 2, verb.i - 1} for s in subjects)
 
 
+# Verbs whose active always takes an object: one conjoined to a passive without an object
+# is a participle the tagger read as a past tense ("was arrested then extradited to X").
+OBJECT_VERBS = {"extradite", "deport", "expel", "arrest", "detain", "charge", "indict", "convict",
+                "sentence", "jail", "imprison", "execute", "transfer", "repatriate", "interrogate",
+                "torture", "kidnap", "abduct", "fine", "handcuff", "prosecute", "try"}  # fmt: skip
+
+
 def _shares_passive(verb: Any) -> bool:
-    """A participle conjoined to a passive shares its auxiliary: "was shot and killed"."""
+    """A participle conjoined to a passive shares its auxiliary: "was shot and killed",
+    "was arrested in May then extradited to X" (read as a past tense)."""
     head = verb.head
+    participle = verb.tag_ == "VBN" or (verb.tag_ == "VBD" and verb.lemma_.lower() in OBJECT_VERBS
+                                        and not any(c.dep_ in {"dobj", "dative"} for c in verb.children))
     return (
-        verb.dep_ == "conj" and verb.tag_ == "VBN" and head is not verb
+        verb.dep_ == "conj" and participle and head is not verb
         and any(c.dep_ in {"auxpass", "nsubjpass"} for c in head.children)
         and not any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"aux", "auxpass"} for c in verb.children)
     )  # fmt: skip
@@ -1479,6 +1489,24 @@ def _content_clause(comp: Any) -> bool:
         comp.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in comp.children))
 
 
+# People named by their tie to someone: victims the codebook cannot place.
+KIN_NOUNS = {"cousin", "aunt", "uncle", "nephew", "niece", "relative", "grandson", "granddaughter",
+             "grandparent", "grandmother", "grandfather", "stepfather", "stepmother", "stepson",
+             "stepdaughter", "child", "baby", "neighbour", "neighbor", "friend", "classmate",
+             "girlfriend", "boyfriend", "fiance", "fiancee", "roommate", "parent", "sibling"}  # fmt: skip
+
+
+def _unnamed_victims(token: Any) -> bool:
+    """Does the verb's object name people who are no actor ("shot two cousins at their
+    Ohio home")? They are its target; the place where it happened is only its location."""
+    for obj in _children(token, {"dobj"} | PASSIVE_SUBJECT_DEPS):
+        for person in [obj, *obj.conjuncts, *_children(obj, {"appos"})]:
+            lemma = person.lemma_.lower()
+            if lemma in KIN_NOUNS or lemma in PERSON_NOUNS or person.ent_type_ == "PERSON":
+                return True
+    return False
+
+
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
     """Last resort: the country of "in X" where the action happened ("lifted a curfew in X")."""
     heads = []
@@ -2153,6 +2181,8 @@ def _targets(
             if child.dep_ in {"prep", "prt", "dative"} and child.lower_ in preps:
                 if direct and child.lower_ not in {"against", "on", "upon", "at"}:
                     continue
+                if child.lower_ == "at" and _unnamed_victims(token):
+                    continue  # "shot two cousins at their home": where, not whom
                 heads.extend(_pobjs(child))
                 if child.lower_ == "in":
                     places.update(h.i for h in _pobjs(child))
@@ -2710,7 +2740,8 @@ def _finish(
                 # "children were killed in shelling in X": civilians harmed in X are X's people
                 draft.targets = [_located(a, draft.location.country) for a in draft.targets]
         threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
-        if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES):
+        if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES) \
+                and not _unnamed_victims(draft.trigger.token):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
             if not draft.targets and draft.location is not None and draft.location.country:
                 loc = draft.location

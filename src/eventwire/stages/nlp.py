@@ -7,15 +7,45 @@ article's text.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
 from ..errors import ConfigError
 from ..model import Article, Document, Sentence, Span
 
-__all__ = ["load_model", "parse_articles", "token_span"]
+__all__ = ["load_model", "parse_articles", "title_case", "token_span", "truecase_headline"]
 
 NAME = "nlp.spacy.v1"
+
+# Function words a title-case headline capitalises: never a name.
+TITLE_FUNCTION_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to",
+                        "for", "from", "by", "with", "into", "onto", "over", "after", "before",
+                        "against", "amid", "as", "about", "upon", "under", "via", "per", "than",
+                        "is", "are", "was", "were"}  # fmt: skip
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+def truecase_headline(headline: str) -> str:
+    """A title-case headline (or subheading) with its function words in lower case, so that
+    the parser does not read them as parts of names: "Lawmaker Demands Apology From Acme"
+    is parsed as "Lawmaker Demands Apology from Acme". The text keeps its length."""
+    if not title_case(headline):
+        return headline
+    out = list(headline)
+    for match in list(_WORD.finditer(headline))[1:]:
+        if match.group().lower() in TITLE_FUNCTION_WORDS:
+            out[match.start()] = match.group()[0].lower()
+    return "".join(out)
+
+
+def title_case(headline: str) -> bool:
+    """Is this a title-case line: no sentence's end, and every word but the function words
+    with a capital ("Lawmaker Demands Apology From Acme")?"""
+    if headline.rstrip().endswith((".", "!", "?", ";", ":", '"', "'")) or len(headline.split()) > 14:
+        return False
+    content = [w.group() for w in _WORD.finditer(headline) if w.group().lower() not in TITLE_FUNCTION_WORDS]
+    return len(content) >= 3 and not any(w[0].islower() for w in content)
 
 
 @cache
@@ -46,7 +76,9 @@ def parse_articles(nlp: Any, articles: list[Article], *, batch_size: int = 32) -
             skip = line.length if line is not None else 0
             skips[(a_index, p_index)] = skip  # the dateline is no part of any sentence
             tail = credit_tail(text) if p_index == 0 else 0  # nor the agency signing a headline
-            jobs.append((text[skip : len(text) - tail], (a_index, p_index)))
+            text = text[skip : len(text) - tail]
+            text = truecase_headline(text)
+            jobs.append((text, (a_index, p_index)))
     sentences: list[list[Sentence]] = [[] for _ in articles]
     for doc, (a_index, p_index) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size * 8):
         article = articles[a_index]
