@@ -277,10 +277,13 @@ def _lemmas_of(token: Any | None) -> set[str]:
 
 
 def _object_lemmas(obj: Any) -> set[str]:
-    """An object's words with what it measures: "25,000 tons of food aid" is aid."""
+    """An object's words with what it measures: "25,000 tons of food aid" and "$5 million in
+    aid" are aid, and a sum of money is money ("gave Jordan $20 million")."""
     found = _lemmas_of(obj)
+    if obj.ent_type_ == "MONEY":
+        found.add("money")
     for prep in obj.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}:
             for pobj in prep.children:
                 if pobj.dep_ == "pobj":
                     found |= _lemmas_of(pobj)
@@ -295,16 +298,10 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
                 # "release of prisoners": the object of a noun is its "of" phrase.
                 obj = next((g for c in token.children if c.lower_ == "of"
                             for g in c.children if g.dep_ == "pobj"), None)
-            found = _lemmas_of(obj)
+            found = _object_lemmas(obj) if obj is not None else set()
             if obj is not None:
                 for conj in obj.conjuncts:
                     found |= _lemmas_of(conj)
-                # "25,000 tons of food aid", "$5 million of aid": the measured thing counts.
-                for prep in obj.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                found |= _lemmas_of(pobj)
             if not found & values:
                 return False
         elif key == "prep":
