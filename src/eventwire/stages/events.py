@@ -835,6 +835,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     polarity = _polarity(token)
     if polarity == "asserted" and _in_habit(token):
         polarity = "hypothetical"  # "the US leads when NATO calls for action": a habit, no one event
+    polarity = _unreal(token, trig, polarity)
     if code == "186" and _attempted(token):
         code = "185"  # "an attempt to assassinate X", "tried to assassinate X"
     sources, source_tokens, how = _sources(trig, sentence, resolver)
@@ -930,7 +931,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = "111"  # "Trump ramps up attacks on Clinton": words, not violence
         rule += ":verbal"
     if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token) \
-            and not _in_habit(token) and not _in_condition(token):
+            and not _in_habit(token) and not _in_condition(token) and not _others_plan(token):
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
@@ -1048,6 +1049,108 @@ def _in_background(noun: Any) -> bool:
         if prep.lower_ != "of" or prep.head.pos_ not in {"NOUN", "PROPN"}:
             return False
         node = prep.head  # "days of fighting": climb to what the quantity phrase hangs on
+    return False
+
+
+# Verbs by which a plan is made known by the one who made it: "announced a plan to strike X"
+# may be a threat, "described a plan to kill X" or "rejected a plan to attack X" is none.
+PLAN_OWNER_VERBS = LIGHT_VERBS | {"unveil", "declare", "outline", "present", "adopt", "approve"}
+# Verbs that put a duty on their passive subject: "banks will be required to cooperate".
+OBLIGE_VERBS = {"require", "oblige", "obligate"}
+# Nouns of a manner, whose relative clause is a habit, no one event: "the way he talks to them".
+MANNER_NOUNS = {"way", "manner"}
+# Date words that put a present-tense clause in the schedule: "He steps down Jan. 20."
+PAST_DATE_WORDS = {"last", "ago", "yesterday", "earlier", "previous", "past", "recently", "since"}
+# Phrases that date a clause relative to an earlier year: "The following year a jury convicted X".
+LATER_YEAR = re.compile(r"^(?:the\s+)?(?:following|next|subsequent)\s+year$|^(?:a|one|\w+)\s+years?\s+later$",
+                        re.IGNORECASE)
+# Nouns of a past tenure: "during his time as chief minister X had written".
+TENURE_NOUNS = {"time", "tenure", "term", "stint", "days", "years"}
+
+
+def _unreal(token: Any, trig: Trigger, polarity: str) -> str:
+    """The polarity once the trigger's setting is read: a duty ("will be required to
+    cooperate") is only wanted; a manner ("the way he talks") or a hoped-for means ("hopes
+    to win through cooperation") is no event; a dated present ("steps down Jan. 20") is to come."""
+    if polarity in {"asserted", "future", "intended"} and _obliged(token):
+        return "wanted"
+    if polarity != "asserted":
+        return polarity
+    if _manner(token) or (not trig.is_verb and _wished_means(token)):
+        return "hypothetical"
+    if trig.is_verb and _scheduled(token):
+        return "future"
+    return polarity
+
+def _others_plan(token: Any) -> bool:
+    """Is the trigger the aim of a plan that its planner did not make known: "describing a
+    plan to kill X", "rejected a plan to hire mercenaries to attack X" (but "announced a
+    plan to strike X", "issued a threat to attack X")?"""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in PLAN_NOUNS:
+            verb = node.head.head
+            return node.head.dep_ in {"dobj", "pobj", "nsubj"} and not set(_lemma_forms(verb)) & PLAN_OWNER_VERBS
+        if not (_purpose_clause(node) or node.dep_ == "xcomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _wished_means(noun: Any) -> bool:
+    """Is a noun trigger only the means of what someone hopes or plans to do: "hopes to get
+    results through improved cooperation with X" (not "plans to hold talks with X", whose
+    light verb makes the talks the plan)?"""
+    governor, _ = _governing_verb(noun)
+    if governor is None or _is_light(governor):
+        return False
+    return governor.dep_ == "xcomp" and bool(set(_lemma_forms(governor.head)) & (WISH_VERBS | INTENT_VERBS) - {"be"})
+
+
+def _obliged(token: Any) -> bool:
+    """Is the trigger a duty put on its subject, no act or pledge of his: "banks will be
+    required to cooperate with the regulator"?"""
+    return (
+        token.dep_ == "xcomp" and bool(set(_lemma_forms(token.head)) & OBLIGE_VERBS) and _is_passive(token.head)
+    )
+
+
+def _manner(token: Any) -> bool:
+    """Is the trigger the relative clause of a manner noun: "the way he talks to them"?"""
+    return token.dep_ == "relcl" and token.head.lemma_.lower() in MANNER_NOUNS
+
+
+def _scheduled(verb: Any) -> bool:
+    """Is a simple present with a day or month of its own a schedule, not news: "He steps
+    down Jan. 20.", "The minister visits Paris on Monday." (headlines, told in the present,
+    are left alone)?"""
+    last = verb.sent[-1]
+    if verb.tag_ not in {"VBZ", "VBP"} or not (last.is_punct and last.text == "."):
+        return False
+    if verb.dep_ not in {"ROOT", "conj"} or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+        return False
+    dated = [c for c in verb.children if c.dep_ in {"npadvmod", "prep", "tmod"}]
+    for phrase in dated:
+        words = list(phrase.subtree)
+        if any(w.ent_type_ == "DATE" for w in words) and not any(
+                w.lower_ in PAST_DATE_WORDS or (w.text.isdigit() and len(w.text) == 4) for w in words):
+            return True
+    return False
+
+
+def _recalled(draft: Any) -> bool:
+    """Is the event history by its own clause's time, with no year to measure it by: "The
+    following year a jury convicted X", "during his time as governor X had praised Y"?"""
+    for node in _clause_path(draft.trigger.token):
+        for child in node.children:
+            if child.dep_ in {"npadvmod", "advmod"} and LATER_YEAR.match(
+                    child.doc[child.left_edge.i:child.right_edge.i + 1].text):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "during" and any(
+                    p.lemma_.lower() in TENURE_NOUNS and any(c.dep_ == "poss" for c in p.children)
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in p.children)
+                    for p in child.children if p.dep_ == "pobj"):
+                return True
     return False
 
 
@@ -2737,7 +2840,7 @@ def _finish(
             continue
         if draft.trigger.lexeme.lemma == "release" and _from_hospital(draft.trigger.token):
             continue
-        if _historical(draft, dates, now) or _named_by_year(draft, article, now):
+        if _historical(draft, dates, now) or _named_by_year(draft, article, now) or _recalled(draft):
             continue  # "fought the Nazis in 1943", "have fought three wars": background
         kept.append(draft)
     kept = _merge_sentence(kept)

@@ -1,0 +1,85 @@
+"""Modality and time on news: plans told by others, hoped-for means, duties, schedules,
+manners and history dated only by its own clause do not report an event that happened.
+
+Short sentences of our own, coded by the whole per-article coder.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import Coder
+
+from coding_helpers import code, code_article, types
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("In the recording, the minister appears to be describing a plan to kill a Kenyan journalist.",
+                 id="described-plan"),
+    pytest.param("The report revealed a plot by the generals to assassinate the Ghanaian president.",
+                 id="revealed-plot"),
+])
+def test_a_plan_told_by_others_is_no_threat(coder: Coder, text: str) -> None:
+    assert [t for t in types(code(coder, text)) if t in {"THREATEN", "ASSAULT"}] == []
+
+
+def test_a_rejected_plan_to_attack_is_no_attack(coder: Coder) -> None:
+    events = code(coder, "The parliament rejected a plan to hire mercenaries to attack Sudan.")
+    assert "THREATEN" not in types(events) and "ASSAULT" not in types(events)
+    assert "REJECT" in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The rebels issued a threat to attack the capital of Chad.", id="issued-threat"),
+    pytest.param("The rebels threatened to attack Sudan.", id="threatened-to"),
+    pytest.param("The army announced a plan to shell rebel positions in Sudan.", id="announced-plan"),
+])
+def test_a_threat_made_known_stays(coder: Coder, text: str) -> None:
+    assert "THREATEN" in types(code(coder, text))
+
+
+def test_a_hoped_for_means_is_no_event(coder: Coder) -> None:
+    events = code(coder, "The mayor hopes to win funding through closer cooperation with Germany.")
+    assert "COOPERATE" not in types(events)
+
+
+def test_a_planned_meeting_is_still_an_intent(coder: Coder) -> None:
+    events = code(coder, "The French president plans to hold talks with Germany next week.")
+    assert types(events) == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Banks will be required to cooperate with the French regulator.", id="will-be-required"),
+    pytest.param("Under the new law, Kenyan firms are obliged to cooperate with the police.", id="obliged"),
+])
+def test_a_duty_is_no_pledge(coder: Coder, text: str) -> None:
+    assert [t for t in types(code(coder, text)) if t in {"AGREE", "COOPERATE"}] == []
+
+
+def test_a_dated_present_is_scheduled(coder: Coder) -> None:
+    events = code_article(coder, "The Kenyan prime minister steps down March 3.")
+    assert [e.polarity for e in events if e.type == "RETREAT"] == ["future"]
+
+
+def test_a_present_headline_stays_news(coder: Coder) -> None:
+    events = code_article(coder, "Kenyan prime minister steps down")
+    assert [e.polarity for e in events if e.type == "RETREAT"] == ["asserted"]
+
+
+def test_a_manner_is_no_event(coder: Coder) -> None:
+    events = code(coder, "Voters like the way the senator talks to Chinese officials.")
+    assert "CONSULT" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The following year a Texas court convicted two Mexican officers.", id="following-year"),
+    pytest.param("Two years later the Kenyan army attacked the rebels.", id="years-later"),
+    pytest.param("During his time as governor, Smith had praised the Chinese government.", id="during-time-as"),
+])
+def test_history_dated_by_its_clause(coder: Coder, text: str) -> None:
+    assert types(code(coder, text)) == []
+
+
+def test_the_following_day_stays_news(coder: Coder) -> None:
+    events = code(coder, "The following day the Kenyan army attacked the rebels.")
+    assert types(events) == ["ASSAULT"]
