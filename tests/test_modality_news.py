@@ -83,3 +83,17 @@ def test_history_dated_by_its_clause(coder: Coder, text: str) -> None:
 def test_the_following_day_stays_news(coder: Coder) -> None:
     events = code(coder, "The following day the Kenyan army attacked the rebels.")
     assert types(events) == ["ASSAULT"]
+
+
+def test_an_after_clause_shares_the_year_of_its_clause(coder: Coder) -> None:
+    assert types(code_article(coder, "Kenyan troops left the border in 1975 before attacking Uganda.")) == []
+
+
+def test_an_after_clause_of_this_week_stays_news(coder: Coder) -> None:
+    events = code_article(coder, "Kenyan troops left the border on Monday before attacking Uganda.")
+    assert types(events) == ["ASSAULT"]
+
+
+def test_a_gerund_under_a_stance_is_no_meeting(coder: Coder) -> None:
+    events = code(coder, "Beijing opposes foreign leaders meeting the Dalai Lama.")
+    assert "CONSULT" not in types(events)

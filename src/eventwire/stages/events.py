@@ -3297,6 +3297,8 @@ def _in_other_clause(anchor: Any, token: Any) -> bool:
     return False
 
 
+# Marks of a clause that comes just before or after the one it hangs on, and shares its time.
+SEQUENCE_MARKS = {"after", "before"}
 HISTORY_YEARS = 3  # an event dated this many years before the article's present is background
 COUNTED_WARS = {"war", "wars"}
 MANY = {"several", "many", "multiple", "numerous", "few"}
@@ -3332,9 +3334,31 @@ def _historical(draft: _Draft, dates: list[_DateHit], now: int | None) -> bool:
         return True
     if now is None:
         return False
-    years = _own_years(draft, dates)
+    years = _own_years(draft, dates) or _carried_years(draft, dates)
     return bool(years) and now - max(years) >= HISTORY_YEARS
 
+
+def _carried_years(draft: _Draft, dates: list[_DateHit]) -> list[int]:
+    """Years of the clause that an "after" or "before" clause of the trigger hangs on, which
+    date it too: "crossed the border in 1966 after organizing campus rallies"."""
+    verb = draft.trigger.token
+    if not draft.trigger.is_verb:
+        governor, _ = _governing_verb(verb)
+        if governor is None or not _is_light(governor):
+            return []
+        verb = governor  # "organizing rallies"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in SEQUENCE_MARKS and verb.head.dep_ == "prep":
+        upper = verb.head.head
+    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children):
+        upper = verb.head
+    else:
+        return []
+    years = []
+    for hit in dates:
+        tokens = [t for t in draft.sentence.doc if hit.start <= draft.sentence.base + t.idx < hit.end]
+        if hit.date and tokens and not hit.text.lower().startswith("since") and _attachment(tokens) == upper.i:
+            years.append(int(hit.date[:4]))
+    return years
 
 def _counted_wars(token: Any) -> bool:
     """"three wars", "fought several wars": a tally of the past, not one event."""
