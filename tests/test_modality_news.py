@@ -97,3 +97,22 @@ def test_an_after_clause_of_this_week_stays_news(coder: Coder) -> None:
 def test_a_gerund_under_a_stance_is_no_meeting(coder: Coder) -> None:
     events = code(coder, "Beijing opposes foreign leaders meeting the Dalai Lama.")
     assert "CONSULT" not in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The deal requires Iran to cooperate with the UN inspectors.", id="requires-object"),
+    pytest.param("The proposal would force Israel to withdraw from the West Bank.", id="would-force"),
+    pytest.param("Kenyan officials are forbidden to meet Ugandan rebels.", id="forbidden"),
+])
+def test_a_duty_or_ban_put_on_others_is_no_event(coder: Coder, text: str) -> None:
+    assert [t for t in types(code(coder, text)) if t in {"AGREE", "COOPERATE", "CONSULT", "RETREAT"}] == []
+
+
+def test_a_forced_act_is_done(coder: Coder) -> None:
+    events = code(coder, "Malian rebels forced the army to withdraw from Kidal.")
+    assert "RETREAT" in types(events)
+
+
+def test_a_reported_present_with_a_day_is_scheduled(coder: Coder) -> None:
+    events = code(coder, "Officials said the Kenyan and Ugandan presidents meet in Nairobi on Friday.")
+    assert "CONSULT" not in types(events)

@@ -1055,8 +1055,11 @@ def _in_background(noun: Any) -> bool:
 # Verbs by which a plan is made known by the one who made it: "announced a plan to strike X"
 # may be a threat, "described a plan to kill X" or "rejected a plan to attack X" is none.
 PLAN_OWNER_VERBS = LIGHT_VERBS | {"unveil", "declare", "outline", "present", "adopt", "approve"}
-# Verbs that put a duty on their passive subject: "banks will be required to cooperate".
-OBLIGE_VERBS = {"require", "oblige", "obligate"}
+# Verbs that put a duty or a ban on someone: "banks will be required to cooperate", "the deal
+# requires Iran to cooperate", "officials are forbidden to meet X"; and verbs that would force it, if what they say is to come: "the plan
+# would force Israel to withdraw" (but "forced the army to retreat" is done).
+OBLIGE_VERBS = {"require", "oblige", "obligate", "forbid", "prohibit"}
+COMPEL_VERBS = {"force", "compel"}
 # Nouns of a manner, whose relative clause is a habit, no one event: "the way he talks to them".
 MANNER_NOUNS = {"way", "manner"}
 # Date words that put a present-tense clause in the schedule: "He steps down Jan. 20."
@@ -1072,7 +1075,7 @@ def _unreal(token: Any, trig: Trigger, polarity: str) -> str:
     """The polarity once the trigger's setting is read: a duty ("will be required to
     cooperate") is only wanted; a manner ("the way he talks") or a hoped-for means ("hopes
     to win through cooperation") is no event; a dated present ("steps down Jan. 20") is to come."""
-    if polarity in {"asserted", "future", "intended"} and _obliged(token):
+    if polarity in {"asserted", "future", "intended"} and _obliged(token, polarity):
         return "wanted"
     if polarity != "asserted":
         return polarity
@@ -1107,12 +1110,13 @@ def _wished_means(noun: Any) -> bool:
     return governor.dep_ == "xcomp" and bool(set(_lemma_forms(governor.head)) & (WISH_VERBS | INTENT_VERBS) - {"be"})
 
 
-def _obliged(token: Any) -> bool:
-    """Is the trigger a duty put on its subject, no act or pledge of his: "banks will be
-    required to cooperate with the regulator"?"""
-    return (
-        token.dep_ == "xcomp" and bool(set(_lemma_forms(token.head)) & OBLIGE_VERBS) and _is_passive(token.head)
-    )
+def _obliged(token: Any, polarity: str) -> bool:
+    """Is the trigger a duty or a ban put on its subject, no act or pledge of his: "banks will
+    be required to cooperate with the regulator", "the plan would force Israel to withdraw"?"""
+    if token.dep_ != "xcomp":
+        return False
+    lemmas = set(_lemma_forms(token.head))
+    return bool(lemmas & OBLIGE_VERBS) or polarity != "asserted" and bool(lemmas & COMPEL_VERBS)
 
 
 def _manner(token: Any) -> bool:
@@ -1122,12 +1126,12 @@ def _manner(token: Any) -> bool:
 
 def _scheduled(verb: Any) -> bool:
     """Is a simple present with a day or month of its own a schedule, not news: "He steps
-    down Jan. 20.", "The minister visits Paris on Monday." (headlines, told in the present,
-    are left alone)?"""
+    down Jan. 20.", "officials said the two leaders meet on Friday" (headlines, told in the
+    present, are left alone)?"""
     last = verb.sent[-1]
     if verb.tag_ not in {"VBZ", "VBP"} or not (last.is_punct and last.text == "."):
         return False
-    if verb.dep_ not in {"ROOT", "conj"} or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+    if verb.dep_ not in {"ROOT", "conj", "ccomp"} or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
         return False
     dated = [c for c in verb.children if c.dep_ in {"npadvmod", "prep", "tmod"}]
     for phrase in dated:
