@@ -116,3 +116,17 @@ def test_a_forced_act_is_done(coder: Coder) -> None:
 def test_a_reported_present_with_a_day_is_scheduled(coder: Coder) -> None:
     events = code(coder, "Officials said the Kenyan and Ugandan presidents meet in Nairobi on Friday.")
     assert "CONSULT" not in types(events)
+
+
+def test_a_hoped_for_event_is_no_event(coder: Coder) -> None:
+    assert "COOPERATE" not in types(code(coder, "Kenya hopes for better cooperation with Uganda."))
+
+
+def test_the_means_of_an_aim_is_no_attack(coder: Coder) -> None:
+    events = code(coder, "The army aims to defeat the rebels by attacking their camps in Mali.")
+    assert "ASSAULT" not in types(events)
+
+
+def test_the_means_of_a_deed_is_done(coder: Coder) -> None:
+    events = code(coder, "The army defeated the rebels by attacking their camps in Mali.")
+    assert "ASSAULT" in types(events)

@@ -1055,6 +1055,10 @@ def _in_background(noun: Any) -> bool:
 # Verbs by which a plan is made known by the one who made it: "announced a plan to strike X"
 # may be a threat, "described a plan to kill X" or "rejected a plan to attack X" is none.
 PLAN_OWNER_VERBS = LIGHT_VERBS | {"unveil", "declare", "outline", "present", "adopt", "approve"}
+# Verbs whose object is only hoped for: "hopes for better cooperation with X".
+HOPE_VERBS = {"hope", "wish", "want", "pray", "dream", "long", "yearn"}
+# Prepositions of the means by which something is done: "by attacking their camps".
+MEANS_PREPS = {"by", "through", "via"}
 # Verbs that put a duty or a ban on someone: "banks will be required to cooperate", "the deal
 # requires Iran to cooperate", "officials are forbidden to meet X"; and verbs that would force it, if what they say is to come: "the plan
 # would force Israel to withdraw" (but "forced the army to retreat" is done).
@@ -1079,7 +1083,7 @@ def _unreal(token: Any, trig: Trigger, polarity: str) -> str:
         return "wanted"
     if polarity != "asserted":
         return polarity
-    if _manner(token) or (not trig.is_verb and _wished_means(token)):
+    if _manner(token) or _wished_means(token):
         return "hypothetical"
     if trig.is_verb and _scheduled(token):
         return "future"
@@ -1100,12 +1104,20 @@ def _others_plan(token: Any) -> bool:
     return False
 
 
-def _wished_means(noun: Any) -> bool:
-    """Is a noun trigger only the means of what someone hopes or plans to do: "hopes to get
-    results through improved cooperation with X" (not "plans to hold talks with X", whose
-    light verb makes the talks the plan)?"""
-    governor, _ = _governing_verb(noun)
-    if governor is None or _is_light(governor):
+def _wished_means(token: Any) -> bool:
+    """Is the trigger only hoped for, or the means of what someone hopes or plans to do:
+    "hopes for better cooperation with X", "hopes to get results through improved cooperation
+    with X", "aims to defeat the rebels by attacking their camps" (not "plans to hold talks
+    with X", whose light verb makes the talks the plan)?"""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        governor, _ = _governing_verb(token)
+        if governor is None or _is_light(governor):
+            return False
+        if set(_lemma_forms(governor)) & HOPE_VERBS:
+            return True  # "hopes for better cooperation"
+    elif token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS:
+        governor = token.head.head  # "to defeat them by attacking"
+    else:
         return False
     return governor.dep_ == "xcomp" and bool(set(_lemma_forms(governor.head)) & (WISH_VERBS | INTENT_VERBS) - {"be"})
 
