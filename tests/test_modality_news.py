@@ -130,3 +130,18 @@ def test_the_means_of_an_aim_is_no_attack(coder: Coder) -> None:
 def test_the_means_of_a_deed_is_done(coder: Coder) -> None:
     events = code(coder, "The army defeated the rebels by attacking their camps in Mali.")
     assert "ASSAULT" in types(events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia objects to NATO troops deploying in Poland.", id="objects-to"),
+    pytest.param("China is against foreign leaders meeting the Dalai Lama.", id="is-against"),
+    pytest.param("China disapproves of foreign officials visiting Taiwan.", id="disapproves-of"),
+    pytest.param("Villagers fear the way the army attacks their homes in Mali.", id="manner-no-threat"),
+])
+def test_a_kind_of_act_is_no_act(coder: Coder, text: str) -> None:
+    assert [t for t in types(code(coder, text)) if t in {"MOBILIZE", "CONSULT", "THREATEN", "ASSAULT"}] == []
+
+
+def test_a_condemned_act_is_done(coder: Coder) -> None:
+    events = code(coder, "Kenya condemned police beating protesters in Nairobi.")
+    assert "ASSAULT" in types(events)

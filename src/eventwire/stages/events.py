@@ -931,7 +931,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = "111"  # "Trump ramps up attacks on Clinton": words, not violence
         rule += ":verbal"
     if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token) \
-            and not _in_habit(token) and not _in_condition(token) and not _others_plan(token):
+            and not _in_habit(token) and not _in_condition(token) and not _others_plan(token) \
+            and not _kind_of_act(token):
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
@@ -1066,6 +1067,10 @@ OBLIGE_VERBS = {"require", "oblige", "obligate", "forbid", "prohibit"}
 COMPEL_VERBS = {"force", "compel"}
 # Nouns of a manner, whose relative clause is a habit, no one event: "the way he talks to them".
 MANNER_NOUNS = {"way", "manner"}
+# Verbs of a stance against a kind of act, with the prepositions they take it by: "opposes
+# X meeting Y", "objects to troops deploying", "is against officials visiting X".
+STANCE_VERBS = {"oppose", "object", "disapprove", "be", "warn", "caution", "resist"}
+STANCE_PREPS = {"against", "to", "of"}
 # Date words that put a present-tense clause in the schedule: "He steps down Jan. 20."
 PAST_DATE_WORDS = {"last", "ago", "yesterday", "earlier", "previous", "past", "recently", "since"}
 # Phrases that date a clause relative to an earlier year: "The following year a jury convicted X".
@@ -1083,7 +1088,7 @@ def _unreal(token: Any, trig: Trigger, polarity: str) -> str:
         return "wanted"
     if polarity != "asserted":
         return polarity
-    if _manner(token) or _wished_means(token):
+    if _kind_of_act(token) or _wished_means(token):
         return "hypothetical"
     if trig.is_verb and _scheduled(token):
         return "future"
@@ -1131,10 +1136,28 @@ def _obliged(token: Any, polarity: str) -> bool:
     return bool(lemmas & OBLIGE_VERBS) or polarity != "asserted" and bool(lemmas & COMPEL_VERBS)
 
 
+def _kind_of_act(token: Any) -> bool:
+    """Does the trigger name a kind of act, not one done (nor threatened): "the way he talks
+    to them", "opposes foreign leaders meeting X"?"""
+    return _manner(token) or _stance_gerund(token)
+
 def _manner(token: Any) -> bool:
     """Is the trigger the relative clause of a manner noun: "the way he talks to them"?"""
     return token.dep_ == "relcl" and token.head.lemma_.lower() in MANNER_NOUNS
 
+
+def _stance_gerund(verb: Any) -> bool:
+    """Is the trigger a gerund that names the kind of act a stance is against, not an act:
+    "Beijing opposes foreign leaders meeting X", "objects to NATO troops deploying in Y",
+    "is against officials visiting X" (but "condemned police beating protesters" tells of one)?"""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "ccomp":
+        return bool(set(_lemma_forms(verb.head)) & STANCE_VERBS)
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ not in STANCE_PREPS:
+        return False
+    return bool(set(_lemma_forms(noun.head.head)) & STANCE_VERBS)
 
 def _scheduled(verb: Any) -> bool:
     """Is a simple present with a day or month of its own a schedule, not news: "He steps
