@@ -145,3 +145,12 @@ def test_a_kind_of_act_is_no_act(coder: Coder, text: str) -> None:
 def test_a_condemned_act_is_done(coder: Coder) -> None:
     events = code(coder, "Kenya condemned police beating protesters in Nairobi.")
     assert "ASSAULT" in types(events)
+
+
+def test_an_act_in_a_former_role_is_history(coder: Coder) -> None:
+    assert types(code(coder, "When he was governor, Smith jailed dozens of Kenyan journalists.")) == []
+
+
+def test_an_act_while_someone_was_somewhere_is_news(coder: Coder) -> None:
+    events = code(coder, "Police arrested Smith when he was at the airport in Nairobi.")
+    assert types(events) == ["COERCE"]

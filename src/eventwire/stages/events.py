@@ -1179,7 +1179,8 @@ def _scheduled(verb: Any) -> bool:
 
 def _recalled(draft: Any) -> bool:
     """Is the event history by its own clause's time, with no year to measure it by: "The
-    following year a jury convicted X", "during his time as governor X had praised Y"?"""
+    following year a jury convicted X", "during his time as governor X had praised Y", "when
+    he was governor, X jailed Y"?"""
     for node in _clause_path(draft.trigger.token):
         for child in node.children:
             if child.dep_ in {"npadvmod", "advmod"} and LATER_YEAR.match(
@@ -1190,7 +1191,21 @@ def _recalled(draft: Any) -> bool:
                     and any(c.dep_ == "prep" and c.lower_ == "as" for c in p.children)
                     for p in child.children if p.dep_ == "pobj"):
                 return True
+            if child.dep_ == "advcl" and _former_role(child):
+                return True
     return False
+
+
+def _former_role(clause: Any) -> bool:
+    """Is this a clause of the time someone held a role: "when he was governor", "while she
+    was a student"?"""
+    children = list(clause.children)
+    return (
+        clause.lemma_.lower() == "be" and clause.tag_ == "VBD"
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "while"} for c in children)
+        and any(c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in children)
+        and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in children)
+    )
 
 
 # Verbs that let or move someone to act without saying that he did: "authorized the army
