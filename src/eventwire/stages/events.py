@@ -1061,8 +1061,9 @@ HOPE_VERBS = {"hope", "wish", "want", "pray", "dream", "long", "yearn"}
 # Prepositions of the means by which something is done: "by attacking their camps".
 MEANS_PREPS = {"by", "through", "via"}
 # Verbs that put a duty or a ban on someone: "banks will be required to cooperate", "the deal
-# requires Iran to cooperate", "officials are forbidden to meet X"; and verbs that would force it, if what they say is to come: "the plan
-# would force Israel to withdraw" (but "forced the army to retreat" is done).
+# requires Iran to cooperate", "officials are forbidden to meet X"; and verbs that force it,
+# if what they say is to come: "the plan would force Israel to withdraw" (but "forced the
+# army to retreat" is done).
 OBLIGE_VERBS = {"require", "oblige", "obligate", "forbid", "prohibit"}
 COMPEL_VERBS = {"force", "compel"}
 # Nouns of a manner, whose relative clause is a habit, no one event: "the way he talks to them".
@@ -1074,16 +1075,17 @@ STANCE_PREPS = {"against", "to", "of"}
 # Date words that put a present-tense clause in the schedule: "He steps down Jan. 20."
 PAST_DATE_WORDS = {"last", "ago", "yesterday", "earlier", "previous", "past", "recently", "since"}
 # Phrases that date a clause relative to an earlier year: "The following year a jury convicted X".
-LATER_YEAR = re.compile(r"^(?:the\s+)?(?:following|next|subsequent)\s+year$|^(?:a|one|\w+)\s+years?\s+later$",
-                        re.IGNORECASE)
+LATER_YEAR = re.compile(r"^(?:the\s+)?(?:following|next|subsequent)\s+year$"
+                        r"|^(?:a|one|\w+)\s+years?\s+later$", re.IGNORECASE)
 # Nouns of a past tenure: "during his time as chief minister X had written".
 TENURE_NOUNS = {"time", "tenure", "term", "stint", "days", "years"}
 
 
 def _unreal(token: Any, trig: Trigger, polarity: str) -> str:
     """The polarity once the trigger's setting is read: a duty ("will be required to
-    cooperate") is only wanted; a manner ("the way he talks") or a hoped-for means ("hopes
-    to win through cooperation") is no event; a dated present ("steps down Jan. 20") is to come."""
+    cooperate") is only wanted; a kind of act ("the way he talks", "opposes leaders meeting
+    X") or a hoped-for means ("hopes to win through cooperation") is no event; a dated
+    present ("steps down Jan. 20") is to come."""
     if polarity in {"asserted", "future", "intended"} and _obliged(token, polarity):
         return "wanted"
     if polarity != "asserted":
@@ -1094,6 +1096,7 @@ def _unreal(token: Any, trig: Trigger, polarity: str) -> str:
         return "future"
     return polarity
 
+
 def _others_plan(token: Any) -> bool:
     """Is the trigger the aim of a plan that its planner did not make known: "describing a
     plan to kill X", "rejected a plan to hire mercenaries to attack X" (but "announced a
@@ -1102,7 +1105,8 @@ def _others_plan(token: Any) -> bool:
     for _ in range(4):
         if node.dep_ == "acl" and node.head.lemma_.lower() in PLAN_NOUNS:
             verb = node.head.head
-            return node.head.dep_ in {"dobj", "pobj", "nsubj"} and not set(_lemma_forms(verb)) & PLAN_OWNER_VERBS
+            told = bool(set(_lemma_forms(verb)) & PLAN_OWNER_VERBS)
+            return node.head.dep_ in {"dobj", "pobj", "nsubj"} and not told
         if not (_purpose_clause(node) or node.dep_ == "xcomp") or node.head is node:
             return False
         node = node.head
@@ -1124,7 +1128,8 @@ def _wished_means(token: Any) -> bool:
         governor = token.head.head  # "to defeat them by attacking"
     else:
         return False
-    return governor.dep_ == "xcomp" and bool(set(_lemma_forms(governor.head)) & (WISH_VERBS | INTENT_VERBS) - {"be"})
+    wishes = (WISH_VERBS | INTENT_VERBS) - {"be"}
+    return governor.dep_ == "xcomp" and bool(set(_lemma_forms(governor.head)) & wishes)
 
 
 def _obliged(token: Any, polarity: str) -> bool:
@@ -1140,6 +1145,7 @@ def _kind_of_act(token: Any) -> bool:
     """Does the trigger name a kind of act, not one done (nor threatened): "the way he talks
     to them", "opposes foreign leaders meeting X"?"""
     return _manner(token) or _stance_gerund(token)
+
 
 def _manner(token: Any) -> bool:
     """Is the trigger the relative clause of a manner noun: "the way he talks to them"?"""
@@ -1159,6 +1165,7 @@ def _stance_gerund(verb: Any) -> bool:
         return False
     return bool(set(_lemma_forms(noun.head.head)) & STANCE_VERBS)
 
+
 def _scheduled(verb: Any) -> bool:
     """Is a simple present with a day or month of its own a schedule, not news: "He steps
     down Jan. 20.", "officials said the two leaders meet on Friday" (headlines, told in the
@@ -1166,18 +1173,20 @@ def _scheduled(verb: Any) -> bool:
     last = verb.sent[-1]
     if verb.tag_ not in {"VBZ", "VBP"} or not (last.is_punct and last.text == "."):
         return False
-    if verb.dep_ not in {"ROOT", "conj", "ccomp"} or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+    if verb.dep_ not in {"ROOT", "conj", "ccomp"} or any(
+            c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
         return False
     dated = [c for c in verb.children if c.dep_ in {"npadvmod", "prep", "tmod"}]
     for phrase in dated:
         words = list(phrase.subtree)
         if any(w.ent_type_ == "DATE" for w in words) and not any(
-                w.lower_ in PAST_DATE_WORDS or (w.text.isdigit() and len(w.text) == 4) for w in words):
+                w.lower_ in PAST_DATE_WORDS or (w.text.isdigit() and len(w.text) == 4)
+                for w in words):
             return True
     return False
 
 
-def _recalled(draft: Any) -> bool:
+def _recalled(draft: _Draft) -> bool:
     """Is the event history by its own clause's time, with no year to measure it by: "The
     following year a jury convicted X", "during his time as governor X had praised Y", "when
     he was governor, X jailed Y"?"""
@@ -2894,7 +2903,8 @@ def _finish(
             continue
         if draft.trigger.lexeme.lemma == "release" and _from_hospital(draft.trigger.token):
             continue
-        if _historical(draft, dates, now) or _named_by_year(draft, article, now) or _recalled(draft):
+        if _historical(draft, dates, now) or _named_by_year(draft, article, now) \
+                or _recalled(draft):
             continue  # "fought the Nazis in 1943", "have fought three wars": background
         kept.append(draft)
     kept = _merge_sentence(kept)
@@ -3403,16 +3413,19 @@ def _carried_years(draft: _Draft, dates: list[_DateHit]) -> list[int]:
         verb = governor  # "organizing rallies"
     if verb.dep_ == "pcomp" and verb.head.lower_ in SEQUENCE_MARKS and verb.head.dep_ == "prep":
         upper = verb.head.head
-    elif verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children):
+    elif verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children):
         upper = verb.head
     else:
         return []
     years = []
     for hit in dates:
         tokens = [t for t in draft.sentence.doc if hit.start <= draft.sentence.base + t.idx < hit.end]
-        if hit.date and tokens and not hit.text.lower().startswith("since") and _attachment(tokens) == upper.i:
+        since = hit.text.lower().startswith("since")
+        if hit.date and tokens and not since and _attachment(tokens) == upper.i:
             years.append(int(hit.date[:4]))
     return years
+
 
 def _counted_wars(token: Any) -> bool:
     """"three wars", "fought several wars": a tally of the past, not one event."""
