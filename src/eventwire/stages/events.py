@@ -850,6 +850,7 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
     polarity = _polarity(token)
     if polarity == "asserted" and _in_habit(token):
         polarity = "hypothetical"  # "the US leads when NATO calls for action": a habit, no one event
+    polarity = _unreal(token, trig, polarity)
     if code == "186" and _attempted(token):
         code = "185"  # "an attempt to assassinate X", "tried to assassinate X"
     sources, source_tokens, how = _sources(trig, sentence, resolver)
@@ -945,7 +946,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         code = "111"  # "Trump ramps up attacks on Clinton": words, not violence
         rule += ":verbal"
     if polarity == "hypothetical" and lexeme.cls == "plain" and _quad(code) in {3, 4} and not _feared(token) \
-            and not _in_habit(token) and not _in_condition(token):
+            and not _in_habit(token) and not _in_condition(token) and not _others_plan(token) \
+            and not _kind_of_act(token):
         code = _threat_code(code)  # "may halt aid", "could strike": a threat
         polarity = "asserted"
         rule += ":conditional-threat"
@@ -1064,6 +1066,170 @@ def _in_background(noun: Any) -> bool:
             return False
         node = prep.head  # "days of fighting": climb to what the quantity phrase hangs on
     return False
+
+
+# Verbs by which a plan is made known by the one who made it: "announced a plan to strike X"
+# may be a threat, "described a plan to kill X" or "rejected a plan to attack X" is none.
+PLAN_OWNER_VERBS = LIGHT_VERBS | {"unveil", "declare", "outline", "present", "adopt", "approve"}
+# Verbs whose object is only hoped for: "hopes for better cooperation with X".
+HOPE_VERBS = {"hope", "wish", "want", "pray", "dream", "long", "yearn"}
+# Prepositions of the means by which something is done: "by attacking their camps".
+MEANS_PREPS = {"by", "through", "via"}
+# Verbs that put a duty or a ban on someone: "banks will be required to cooperate", "the deal
+# requires Iran to cooperate", "officials are forbidden to meet X"; and verbs that force it,
+# if what they say is to come: "the plan would force Israel to withdraw" (but "forced the
+# army to retreat" is done).
+OBLIGE_VERBS = {"require", "oblige", "obligate", "forbid", "prohibit"}
+COMPEL_VERBS = {"force", "compel"}
+# Nouns of a manner, whose relative clause is a habit, no one event: "the way he talks to them".
+MANNER_NOUNS = {"way", "manner"}
+# Verbs of a stance against a kind of act, with the prepositions they take it by: "opposes
+# X meeting Y", "objects to troops deploying", "is against officials visiting X".
+STANCE_VERBS = {"oppose", "object", "disapprove", "be", "warn", "caution", "resist"}
+STANCE_PREPS = {"against", "to", "of"}
+# Date words that put a present-tense clause in the schedule: "He steps down Jan. 20."
+PAST_DATE_WORDS = {"last", "ago", "yesterday", "earlier", "previous", "past", "recently", "since"}
+# Phrases that date a clause relative to an earlier year: "The following year a jury convicted X".
+LATER_YEAR = re.compile(r"^(?:the\s+)?(?:following|next|subsequent)\s+year$"
+                        r"|^(?:a|one|\w+)\s+years?\s+later$", re.IGNORECASE)
+# Nouns of a past tenure: "during his time as chief minister X had written".
+TENURE_NOUNS = {"time", "tenure", "term", "stint", "days", "years"}
+
+
+def _unreal(token: Any, trig: Trigger, polarity: str) -> str:
+    """The polarity once the trigger's setting is read: a duty ("will be required to
+    cooperate") is only wanted; a kind of act ("the way he talks", "opposes leaders meeting
+    X") or a hoped-for means ("hopes to win through cooperation") is no event; a dated
+    present ("steps down Jan. 20") is to come."""
+    if polarity in {"asserted", "future", "intended"} and _obliged(token, polarity):
+        return "wanted"
+    if polarity != "asserted":
+        return polarity
+    if _kind_of_act(token) or _wished_means(token):
+        return "hypothetical"
+    if trig.is_verb and _scheduled(token):
+        return "future"
+    return polarity
+
+
+def _others_plan(token: Any) -> bool:
+    """Is the trigger the aim of a plan that its planner did not make known: "describing a
+    plan to kill X", "rejected a plan to hire mercenaries to attack X" (but "announced a
+    plan to strike X", "issued a threat to attack X")?"""
+    node = token
+    for _ in range(4):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in PLAN_NOUNS:
+            verb = node.head.head
+            told = bool(set(_lemma_forms(verb)) & PLAN_OWNER_VERBS)
+            return node.head.dep_ in {"dobj", "pobj", "nsubj"} and not told
+        if not (_purpose_clause(node) or node.dep_ == "xcomp") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _wished_means(token: Any) -> bool:
+    """Is the trigger only hoped for, or the means of what someone hopes or plans to do:
+    "hopes for better cooperation with X", "hopes to get results through improved cooperation
+    with X", "aims to defeat the rebels by attacking their camps" (not "plans to hold talks
+    with X", whose light verb makes the talks the plan)?"""
+    if token.pos_ in {"NOUN", "PROPN"}:
+        governor, _ = _governing_verb(token)
+        if governor is None or _is_light(governor):
+            return False
+        if set(_lemma_forms(governor)) & HOPE_VERBS:
+            return True  # "hopes for better cooperation"
+    elif token.dep_ == "pcomp" and token.head.lower_ in MEANS_PREPS:
+        governor = token.head.head  # "to defeat them by attacking"
+    else:
+        return False
+    wishes = (WISH_VERBS | INTENT_VERBS) - {"be"}
+    return governor.dep_ == "xcomp" and bool(set(_lemma_forms(governor.head)) & wishes)
+
+
+def _obliged(token: Any, polarity: str) -> bool:
+    """Is the trigger a duty or a ban put on its subject, no act or pledge of his: "banks will
+    be required to cooperate with the regulator", "the plan would force Israel to withdraw"?"""
+    if token.dep_ != "xcomp":
+        return False
+    lemmas = set(_lemma_forms(token.head))
+    return bool(lemmas & OBLIGE_VERBS) or polarity != "asserted" and bool(lemmas & COMPEL_VERBS)
+
+
+def _kind_of_act(token: Any) -> bool:
+    """Does the trigger name a kind of act, not one done (nor threatened): "the way he talks
+    to them", "opposes foreign leaders meeting X"?"""
+    return _manner(token) or _stance_gerund(token)
+
+
+def _manner(token: Any) -> bool:
+    """Is the trigger the relative clause of a manner noun: "the way he talks to them"?"""
+    return token.dep_ == "relcl" and token.head.lemma_.lower() in MANNER_NOUNS
+
+
+def _stance_gerund(verb: Any) -> bool:
+    """Is the trigger a gerund that names the kind of act a stance is against, not an act:
+    "Beijing opposes foreign leaders meeting X", "objects to NATO troops deploying in Y",
+    "is against officials visiting X" (but "condemned police beating protesters" tells of one)?"""
+    if verb.tag_ != "VBG":
+        return False
+    if verb.dep_ == "ccomp":
+        return bool(set(_lemma_forms(verb.head)) & STANCE_VERBS)
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.dep_ != "pobj" or noun.head.lower_ not in STANCE_PREPS:
+        return False
+    return bool(set(_lemma_forms(noun.head.head)) & STANCE_VERBS)
+
+
+def _scheduled(verb: Any) -> bool:
+    """Is a simple present with a day or month of its own a schedule, not news: "He steps
+    down Jan. 20.", "officials said the two leaders meet on Friday" (headlines, told in the
+    present, are left alone)?"""
+    last = verb.sent[-1]
+    if verb.tag_ not in {"VBZ", "VBP"} or not (last.is_punct and last.text == "."):
+        return False
+    if verb.dep_ not in {"ROOT", "conj", "ccomp"} or any(
+            c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children):
+        return False
+    dated = [c for c in verb.children if c.dep_ in {"npadvmod", "prep", "tmod"}]
+    for phrase in dated:
+        words = list(phrase.subtree)
+        if any(w.ent_type_ == "DATE" for w in words) and not any(
+                w.lower_ in PAST_DATE_WORDS or (w.text.isdigit() and len(w.text) == 4)
+                for w in words):
+            return True
+    return False
+
+
+def _recalled(draft: _Draft) -> bool:
+    """Is the event history by its own clause's time, with no year to measure it by: "The
+    following year a jury convicted X", "during his time as governor X had praised Y", "when
+    he was governor, X jailed Y"?"""
+    for node in _clause_path(draft.trigger.token):
+        for child in node.children:
+            if child.dep_ in {"npadvmod", "advmod"} and LATER_YEAR.match(
+                    child.doc[child.left_edge.i:child.right_edge.i + 1].text):
+                return True
+            if child.dep_ == "prep" and child.lower_ == "during" and any(
+                    p.lemma_.lower() in TENURE_NOUNS and any(c.dep_ == "poss" for c in p.children)
+                    and any(c.dep_ == "prep" and c.lower_ == "as" for c in p.children)
+                    for p in child.children if p.dep_ == "pobj"):
+                return True
+            if child.dep_ == "advcl" and _former_role(child):
+                return True
+    return False
+
+
+def _former_role(clause: Any) -> bool:
+    """Is this a clause of the time someone held a role: "when he was governor", "while she
+    was a student"?"""
+    children = list(clause.children)
+    return (
+        clause.lemma_.lower() == "be" and clause.tag_ == "VBD"
+        and any(c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "while"} for c in children)
+        and any(c.dep_ == "nsubj" and c.lower_ in {"he", "she"} for c in children)
+        and any(c.dep_ == "attr" and c.pos_ == "NOUN" for c in children)
+    )
 
 
 # Verbs that let or move someone to act without saying that he did: "authorized the army
@@ -2773,7 +2939,8 @@ def _finish(
             continue
         if draft.trigger.lexeme.lemma == "release" and _from_hospital(draft.trigger.token):
             continue
-        if _historical(draft, dates, now) or _named_by_year(draft, article, now):
+        if _historical(draft, dates, now) or _named_by_year(draft, article, now) \
+                or _recalled(draft):
             continue  # "fought the Nazis in 1943", "have fought three wars": background
         kept.append(draft)
     kept = _merge_sentence(kept)
@@ -3230,6 +3397,8 @@ def _in_other_clause(anchor: Any, token: Any) -> bool:
     return False
 
 
+# Marks of a clause that comes just before or after the one it hangs on, and shares its time.
+SEQUENCE_MARKS = {"after", "before"}
 HISTORY_YEARS = 3  # an event dated this many years before the article's present is background
 COUNTED_WARS = {"war", "wars"}
 MANY = {"several", "many", "multiple", "numerous", "few"}
@@ -3265,8 +3434,33 @@ def _historical(draft: _Draft, dates: list[_DateHit], now: int | None) -> bool:
         return True
     if now is None:
         return False
-    years = _own_years(draft, dates)
+    years = _own_years(draft, dates) or _carried_years(draft, dates)
     return bool(years) and now - max(years) >= HISTORY_YEARS
+
+
+def _carried_years(draft: _Draft, dates: list[_DateHit]) -> list[int]:
+    """Years of the clause that an "after" or "before" clause of the trigger hangs on, which
+    date it too: "crossed the border in 1966 after organizing campus rallies"."""
+    verb = draft.trigger.token
+    if not draft.trigger.is_verb:
+        governor, _ = _governing_verb(verb)
+        if governor is None or not _is_light(governor):
+            return []
+        verb = governor  # "organizing rallies"
+    if verb.dep_ == "pcomp" and verb.head.lower_ in SEQUENCE_MARKS and verb.head.dep_ == "prep":
+        upper = verb.head.head
+    elif verb.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in SEQUENCE_MARKS for c in verb.children):
+        upper = verb.head
+    else:
+        return []
+    years = []
+    for hit in dates:
+        tokens = [t for t in draft.sentence.doc if hit.start <= draft.sentence.base + t.idx < hit.end]
+        since = hit.text.lower().startswith("since")
+        if hit.date and tokens and not since and _attachment(tokens) == upper.i:
+            years.append(int(hit.date[:4]))
+    return years
 
 
 def _counted_wars(token: Any) -> bool:
