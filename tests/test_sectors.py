@@ -59,3 +59,23 @@ def test_commandos_are_military(coder: Coder) -> None:
 def test_the_asian_development_bank_is_an_international_body(coder: Coder) -> None:
     events = code(coder, "The Asian Development Bank urged the government to cut spending.")
     assert {a.igo for e in events for a in e.sources} == {"ADB"}
+
+
+def test_a_title_stacked_before_a_name_gives_its_sector(coder: Coder) -> None:
+    events = code(coder, "Army chief John Doe accused the opposition of plotting a coup.")
+    assert ("Army chief John Doe", None, "MIL") in parties(events)
+
+
+def test_a_security_service_is_intelligence(coder: Coder) -> None:
+    events = code(coder, "The Security Service accused the opposition of plotting a coup.")
+    assert ("The Security Service", None, "SPY") in parties(events)
+
+
+def test_a_defense_department_is_military(coder: Coder) -> None:
+    events = code(coder, "The Defense Department accused the rebels of looting.")
+    assert ("The Defense Department", None, "MIL") in parties(events)
+
+
+def test_a_noun_stacked_on_a_modifier_gives_no_sector(coder: Coder) -> None:
+    events = code(coder, "The city will host a youth robot competition on Monday.")
+    assert all(sector != "CVL" for _, _, sector in parties(events, "targets"))

@@ -388,6 +388,18 @@ def _np_tokens(head: Any) -> list[Any]:
     return out
 
 
+def _compound_lemmas(head: Any, deep: bool | None = None) -> list[str]:
+    """The lemmas of the nouns before ``head``, in order, without rank words; before a
+    name, the whole stack of titles: "Army chief John Doe" gives "army chief john" (but
+    "a youth robot contest" only "robot")."""
+    deep = head.pos_ == "PROPN" if deep is None else deep
+    out = []
+    for child in (c for c in head.children if c.dep_ == "compound" and c.i < head.i):
+        out += _compound_lemmas(child, deep) if deep else []
+        out += [] if _rank_prefix(child, head) else [child.lemma_.lower()]
+    return out
+
+
 def _rank_prefix(token: Any, head: Any) -> bool:
     """Is ``token`` a rank word before a title rather than the title itself? A "deputy
     relief coordinator" is no sheriff's deputy; "deputy Jane Roe" and "the deputy" are."""
@@ -609,8 +621,7 @@ class ActorResolver:
             return definite
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         named_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
-            [t.lemma_.lower() for t in head.children if t.dep_ == "compound" and not _rank_prefix(t, head)]
-            + [head.lemma_.lower()]
+            [*_compound_lemmas(head), head.lemma_.lower()]
         )
         if owner is not None and named_sector:
             # "its foreign ministry", "their forces": the owner's code with the head's sector.
@@ -621,8 +632,7 @@ class ActorResolver:
                 return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=sector,
                               name=a.name, by=f"{NAME}:coref") for a in owners]  # fmt: skip
         head_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
-            [t.lemma_.lower() for t in head.children if t.dep_ == "compound" and not _rank_prefix(t, head)]
-            + [head.lemma_.lower()]
+            [*_compound_lemmas(head), head.lemma_.lower()]
         ) or self._body_sector(head)
         if (sector or head_sector) in LOCAL_SECTORS and head.pos_ == "NOUN" and not newcomer(head.lemma_):
             local = self._local_place(sentence, head)
