@@ -103,6 +103,13 @@ MEMBERSHIP_LEMMAS = {"affiliate", "attach", "belong"}
 # Heads of bodies that are what their modifiers say: "an armed group", "a militant faction".
 BODY_HEADS = {"group", "organization", "organisation", "movement", "faction", "outfit", "cell",
               "network", "militia", "wing"}  # fmt: skip
+# Words that name a rank before a title ("deputy national security adviser") and a
+# sector only alone ("the deputy was shot": a sheriff's deputy).
+RANK_PREFIXES = {"deputy"}
+# A person's kin: "the son of a general" is not the general.
+KIN_NOUNS = {"son", "daughter", "wife", "husband", "widow", "widower", "mother", "father", "brother",
+             "sister", "child", "grandson", "granddaughter", "grandfather", "grandmother", "nephew",
+             "niece", "cousin", "uncle", "aunt", "parent", "sibling", "stepson", "stepdaughter"}  # fmt: skip
 # People named after someone or something: "supporters of X", "members of the Y party".
 GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist", "relative",
                "family", "associate", "backer", "aide", "adviser", "advisor", "wing", "faction",
@@ -256,14 +263,17 @@ class Codebook:
 
     # -- lookups -------------------------------------------------------------------------
     def sector_of(self, lemmas: list[str]) -> str | None:
-        """The highest-priority sector marked by a phrase's lemmas (head last)."""
+        """The highest-priority sector marked by a phrase's lemmas (head last). A two-word
+        entry outranks its words: a "police commander" is no soldier, a "task force" no army."""
         hits = set()
-        for first, second in zip(lemmas, lemmas[1:], strict=False):
-            sector = self.sector_phrases.get((first, second))
+        used = set()
+        for i, pair in enumerate(zip(lemmas, lemmas[1:], strict=False)):
+            sector = self.sector_phrases.get(pair)
             if sector:
                 hits.add(sector)
-        for lemma in lemmas:
-            sector = self.sector_words.get(lemma)
+                used |= {i, i + 1}
+        for i, lemma in enumerate(lemmas):
+            sector = self.sector_words.get(lemma) if i not in used else None
             if sector:
                 hits.add(sector)
         for sector in SECTOR_PRIORITY:
@@ -368,7 +378,7 @@ def _np_tokens(head: Any) -> list[Any]:
             out.extend(t for t in child.subtree if not _in_clause(t, child))
         elif child.dep_ in {"compound", "poss", "nmod", "det", "nummod", "quantmod", "case"}:
             out.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS:
+        elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS and not _kin_of(head, child):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     out.extend(_np_tokens(grand))
@@ -376,6 +386,32 @@ def _np_tokens(head: Any) -> list[Any]:
                         for other in grand.conjuncts:
                             out.extend(_np_tokens(other))
     return out
+
+
+def _compound_lemmas(head: Any, deep: bool | None = None) -> list[str]:
+    """The lemmas of the nouns before ``head``, in order, without rank words; before a
+    name, the whole stack of titles: "Army chief John Doe" gives "army chief john" (but
+    "a youth robot contest" only "robot")."""
+    deep = head.pos_ == "PROPN" if deep is None else deep
+    out = []
+    for child in (c for c in head.children if c.dep_ == "compound" and c.i < head.i):
+        out += _compound_lemmas(child, deep) if deep else []
+        out += [] if _rank_prefix(child, head) else [child.lemma_.lower()]
+    return out
+
+
+def _rank_prefix(token: Any, head: Any) -> bool:
+    """Is ``token`` a rank word before a title rather than the title itself? A "deputy
+    relief coordinator" is no sheriff's deputy; "deputy Jane Roe" and "the deputy" are."""
+    if token.lower_ not in RANK_PREFIXES or token.i == head.i or token.i + 1 >= len(token.doc):
+        return False
+    return token.nbor(1).ent_type_ != "PERSON"
+
+
+def _kin_of(head: Any, prep: Any) -> bool:
+    """Is ``prep`` the "of" that names a person's kin? "the daughter of an air force
+    engineer" is neither the engineer nor his air force."""
+    return prep.lower_ == "of" and head.lemma_.lower() in KIN_NOUNS
 
 
 def _in_clause(token: Any, top: Any) -> bool:
@@ -550,7 +586,7 @@ class ActorResolver:
                   for i in range(m.start, m.end)}  # "the West Bank" is no bank
         places |= {t.i for t in tokens if _named_state(t)}  # "farmers from Kaduna state"
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
-                  if t.dep_ != "det" and t.i not in places]
+                  if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
         sector = self.book.sector_of(lemmas)
         if inside:
             chosen = self._choose(inside, head)
@@ -585,7 +621,7 @@ class ActorResolver:
             return definite
         owner = next((c for c in head.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
         named_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
-            [t.lemma_.lower() for t in head.children if t.dep_ == "compound"] + [head.lemma_.lower()]
+            [*_compound_lemmas(head), head.lemma_.lower()]
         )
         if owner is not None and named_sector:
             # "its foreign ministry", "their forces": the owner's code with the head's sector.
@@ -596,7 +632,7 @@ class ActorResolver:
                 return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=sector,
                               name=a.name, by=f"{NAME}:coref") for a in owners]  # fmt: skip
         head_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
-            [t.lemma_.lower() for t in head.children if t.dep_ == "compound"] + [head.lemma_.lower()]
+            [*_compound_lemmas(head), head.lemma_.lower()]
         ) or self._body_sector(head)
         if (sector or head_sector) in LOCAL_SECTORS and head.pos_ == "NOUN" and not newcomer(head.lemma_):
             local = self._local_place(sentence, head)
