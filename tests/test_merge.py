@@ -221,6 +221,21 @@ def test_merge_coder_different_targets_stay_two(coder):
     ]
 
 
+def test_merge_coder_opposition_and_government_of_one_country_stay_two(coder):
+    article = build_article(
+        id="recording",
+        headline=None,
+        paragraphs=["Kenyan opposition leaders have demanded that President William Ruto sack his finance minister.",
+                    "In a recording, Ruto tells the Kenyan police chief to arrest the organisers of the march."],
+        published=PUBLISHED,
+    )  # fmt: skip
+    events = [e for e in coder.code_document(article).events if e.type == "REQUEST"]
+    assert sorted((e.sources[0].sector, e.targets[0].sector) for e in events) == [
+        ("GOV", "COP"),
+        ("OPP", "GOV"),
+    ]
+
+
 def test_merge_coder_different_dates_stay_two(coder):
     article = build_article(
         id="twice",

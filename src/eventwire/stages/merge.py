@@ -40,11 +40,21 @@ def _keys(actors: tuple[Actor, ...]) -> set[str]:
     return {_key(a) for a in actors}
 
 
+# Sectors of one country that are never the same party: the opposition is not the
+# government, nor are rebels or civilians the state's forces.
+APART = {frozenset(pair) for pair in (
+    ("OPP", "GOV"), ("REB", "GOV"), ("REB", "MIL"), ("REB", "COP"),
+    ("CVL", "GOV"), ("CVL", "MIL"), ("CVL", "COP"),
+)}  # fmt: skip
+
+
 def _same_actor(x: Actor, y: Actor) -> bool:
     """One actor named twice: the same code, or a sector named once with its country and
-    once without ("Police arrest ..." in the headline, "Kenyan police arrested ..." below)."""
+    once without ("Police arrest ..." in the headline, "Kenyan police arrested ..." below).
+    Two parties of one country in sectors that oppose each other ("opposition leaders" and
+    "the president") are two actors."""
     if x.code and y.code:
-        return x.code == y.code
+        return x.code == y.code and frozenset((x.sector, y.sector)) not in APART
     if x.code or y.code:
         return bool(x.sector) and x.sector == y.sector
     return _key(x) == _key(y)
