@@ -429,3 +429,58 @@ def test_merge_coder_headline_joins_the_lead_not_a_separate_attack(coder):
     again = build_article(id="again-lead", headline="Iran condemns Israel", published=PUBLISHED,
                           paragraphs=["Iran again condemned Israel on Monday over the raid."])  # fmt: skip
     assert len([e for e in coder.code_document(again).events if e.type == "ACCUSE"]) == 1
+
+
+# -- casualty reports with no attacker named ---------------------------------------------------------
+def _injured(value: int) -> Quantity:
+    return Quantity(kind="injured", value=value, qualifier="exact", text="4", span=span_of(STRIKES, "4"))
+
+
+def test_merge_a_later_report_of_other_casualties_joins_the_attack():
+    """"Nine were killed ..." then "Another four were wounded": the attack's wounded. A
+    report of the same kind with another count, one before the attack, or one after an
+    attack that counts nothing stays apart."""
+    attack = shelling(quantities=(_dead(9),))
+    report = shelling(nth=1, sources=(), quantities=(_injured(4),))
+    assert same_event(attack, report)
+    assert same_event(report, attack)
+    assert not same_event(attack, replace(report, quantities=(_dead(4, text="4"),)))
+    assert not same_event(attack, replace(report, quantities=()))
+    assert not same_event(replace(attack, quantities=()), report)
+    earlier = shelling(sources=(), quantities=(_injured(4),))
+    assert not same_event(shelling(nth=1, quantities=(_dead(9),)), earlier)
+
+
+def test_merge_a_report_joins_either_side_of_a_clash_and_at_least_is_the_same_count():
+    """"Turkey says 12 soldiers killed in clash with Syria" over "At least 12 soldiers were
+    killed when Syrian and Turkish troops clashed": Syria is a side of the clash."""
+    syria = Actor(text="Syria", span=span_of(STRIKES, "Syria"), country="SYR", name="Syria")
+    turkey = Actor(text="Turkey", span=span_of(STRIKES, "Idlib"), country="TUR", name="Turkey")
+    headline = shelling(trigger="shells", sources=(), targets=(syria,), quantities=(_dead(12),))
+    assert headline.sentence == STRIKES.headline_span
+    clash = shelling(sources=(syria,), targets=(turkey,), quantities=(_dead(12, "at_least"),))
+    assert same_event(replace(clash, symmetric=True), headline, STRIKES.headline_span.end)
+    assert not same_event(clash, headline, STRIKES.headline_span.end)
+
+
+def test_merge_coder_another_count_of_wounded_joins_the_attack(coder):
+    events = _assaults(coder, None, "Indian troops attacked Pakistani soldiers near the border on Monday, "
+                       "killing four soldiers.", "Another 15 Pakistani soldiers were wounded, the army said.")  # fmt: skip
+    assert len(events) == 1
+    assert sorted((q.kind, q.value) for q in events[0].quantities) == [("dead", 4), ("injured", 15)]
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "In Kaduna, 12 Nigerian police officers were wounded on Monday.",
+        "In a separate attack, five Nigerian police officers were wounded.",
+        "On Wednesday, five Nigerian police officers were wounded.",
+        "Five Nigerian civilians were wounded.",
+    ],
+    ids=["other-town", "separate-attack", "other-day", "other-victims"],
+)
+def test_merge_coder_wounded_elsewhere_stay_apart(coder, report):
+    events = _assaults(coder, None, "Gunmen attacked Nigerian police in Kano on Monday, killing nine officers.",
+                       report)  # fmt: skip
+    assert len(events) == 2

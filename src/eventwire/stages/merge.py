@@ -9,8 +9,10 @@ agree, their triggers name no two different kinds of action ("detained" and "sen
 strike", "another attack", "Israel also struck", "condemned again"). A sector named once
 with a country and once without ("Police arrest ..." over "Kenyan police arrested ...")
 is one actor, but two body sentences must also name one actor alike (by code or in the
-same words). An event that names no source merges only when it shares a target and an
-exact casualty count with the other.
+same words). An event that names no source merges only when its victims are a side of the
+other (a target, or either side of a clash) and it gives the same casualty count ("12
+killed" and "at least 12 killed"), or when it follows an attack in the body and counts only
+casualties of another kind ("Another 20 soldiers were wounded" after "12 were killed").
 The event with more grounding (a date, quantities, the article's own voice rather than a
 party's claim, more actors, body rather than headline) is kept; the other's actors, date
 and quantities fill its gaps, and its trigger is kept as extra evidence.
@@ -136,6 +138,23 @@ def _same_count(a: Event, b: Event) -> bool:
     )
 
 
+def _victims(event: Event) -> tuple[Actor, ...]:
+    """The sides an event's casualties may be on: its targets, or both sides of a clash."""
+    return event.targets + event.sources if event.symmetric else event.targets
+
+
+def _follow_up(a: Event, b: Event, headline_end: int) -> bool:
+    """A casualty report with no attacker that follows an attack in the body and counts
+    other casualties: "At least 12 soldiers were killed when ... troops clashed" and, later,
+    "Another 20 soldiers were wounded". The report counts only kinds the attack lacks."""
+    attack, report = sorted((a, b), key=lambda e: e.trigger.start)
+    if report.sources or not attack.sources or attack.sentence.start < headline_end:
+        return False
+    counted = {q.kind for q in attack.quantities if q.kind in COUNTED}
+    kinds = {q.kind for q in report.quantities}
+    return bool(counted) and bool(kinds) and kinds <= COUNTED - counted
+
+
 def _place_agree(a: Location | None, b: Location | None) -> bool:
     """Places that can hold one event: the same city, or a city and its region or country;
     Hebron and Jenin, or Syria and Iraq, cannot. Unresolved place names are no evidence."""
@@ -197,7 +216,9 @@ def same_event(a: Event, b: Event, headline_end: int = 0) -> bool:
         return False
     if not (a.sources and b.sources):
         # "Four soldiers were wounded", told twice with no attacker named.
-        return _share(a.targets, b.targets) and _same_count(a, b)
+        if not _share(_victims(a), _victims(b)):
+            return False
+        return _same_count(a, b) or _follow_up(a, b, headline_end)
     forward = _sides_meet(a.sources, b.sources) and _sides_meet(a.targets, b.targets)
     backward = _sides_meet(a.sources, b.targets) and _sides_meet(a.targets, b.sources)
     if not (a.targets or b.targets):
