@@ -3252,6 +3252,51 @@ def _weapon_subject(draft: _Draft) -> bool:
         h.lemma_.lower() in WEAPON_NOUNS for h in draft.source_tokens)
 
 
+def _participle_clause(token: Any) -> Any | None:
+    """The participle clause a gerund heads or is coordinated into: "hit the district,
+    targeting a home and killing 16 people" gives "targeting" for both participles."""
+    node = token
+    while node.dep_ == "conj" and node.head is not node and node.tag_ == "VBG":
+        node = node.head
+    if node.tag_ == "VBG" and node.dep_ in {"advcl", "acl"}:
+        return node
+    return None
+
+
+def _coordinated_participles(a: Any, b: Any) -> bool:
+    """Do two gerunds tell one action's parts ("hit the district, targeting a home and
+    killing 16 people"), coordinated or hung side by side on one head? Finite verbs
+    ("shelled X and bombed Y") are separate actions."""
+    if a.tag_ != "VBG" or b.tag_ != "VBG":
+        return False
+    clause_a, clause_b = _participle_clause(a), _participle_clause(b)
+    if clause_a is None or clause_b is None:
+        return False
+    return clause_a.i == clause_b.i or clause_a.head.i == clause_b.head.i
+
+
+def _join_participles(drafts: list[_Draft]) -> list[_Draft]:
+    """One event for gerunds of one type and source told of one action: "an Israeli strike
+    hit the district, targeting a home and a mosque and killing 16 people" keeps the first
+    trigger with the targets of both."""
+    out: list[_Draft] = []
+    for draft in drafts:
+        plover = cameo_entry(draft.cameo).plover
+        twin = next((o for o in out if cameo_entry(o.cameo).plover == plover
+                     and o.trigger.is_verb and draft.trigger.is_verb
+                     and o.polarity == draft.polarity and o.hedged == draft.hedged
+                     and {x.code or x.text for x in o.sources} & {x.code or x.text for x in draft.sources}
+                     and _coordinated_participles(o.trigger.token, draft.trigger.token)), None)  # fmt: skip
+        if twin is None:
+            out.append(draft)
+            continue
+        seen = {x.code or x.text for x in twin.targets}
+        twin.targets = twin.targets + [x for x in draft.targets if (x.code or x.text) not in seen]
+        twin.target_tokens = twin.target_tokens + [t for t in draft.target_tokens
+                                                   if t.i not in {u.i for u in twin.target_tokens}]
+    return out
+
+
 def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
     """One event per sentence and type when two triggers share their actors ("killed while
     fighting") or one hangs on the other ("killed 46 civilians in an attack on a village")."""
@@ -3269,7 +3314,7 @@ def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
                    and victims & {a.code or a.text for a in o.sources + o.targets} for o in named):
                 continue
         keep.append(draft)
-    drafts = keep
+    drafts = _join_participles(keep)
     out: list[_Draft] = []
     for draft in drafts:
         twin = None
