@@ -2077,6 +2077,14 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 more, how2 = subject_heads(noun.head)
                 for head in more:
                     actors.extend(resolver.resolve_group(sentence, head))
+        if not heads and _is_passive(token):
+            # "Turkey's operation was launched": whose the launched thing is, launched it.
+            owners = [c for h in passive_patients(token) if _launched_thing(h, trig.lexeme)
+                      for c in _children(h, {"poss"})]
+            for head in owners:
+                actors.extend(resolver.resolve_group(sentence, head))
+            if actors:
+                heads, how = owners, "launched-owner"
         if not heads and _is_passive(token) and cameo_entry(trig.lexeme.cameo).plover == "ASSAULT":
             actors, heads = _attack_agents(token, sentence, resolver)
             how = "attack-agent" if actors else how
@@ -2295,12 +2303,15 @@ def _targets(
     places: set[int] = set()  # heads read after "in": places, not governments
     if trig.is_verb:
         stative = token.lemma_.lower() in STATIVE_PASSIVES and not _children(token, {"agent"})
+        instruments: list[Any] = []
+        launched: list[Any] = []
         if _is_passive(token) and not stative:  # "X is opposed to Y": X is the source
             heads = passive_patients(token)
-        heads = heads or _existential_patients(token)
+            if heads and all(_launched_thing(h, lexeme) for h in heads):
+                heads, launched = [], heads  # "Turkey's operation was launched": no victim
+        heads = heads or ([] if launched else _existential_patients(token))
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
-        instruments: list[Any] = []
         if not heads and not _children(token, {"dobj"}):
             # "kidnapped up to 16 advisers": the object hides behind "up to".
             for prt in _children(token, {"prt", "advmod"}):
@@ -2327,7 +2338,7 @@ def _targets(
                     heads.append(h)
             if lexeme.lemma.endswith(" fire"):
                 heads = []
-            if not heads and not instruments:
+            if not heads and not instruments and not launched:
                 heads = _shifted_objects(token)
         preps = lexeme.target_preps | {"against"}
         # "seized by gunmen from their farm": when the object names a party, only aimed
@@ -2400,6 +2411,14 @@ def _targets(
             actors.extend(found)
             used.append(head)
     if not actors and trig.is_verb:
+        # "an offensive against X was launched": only what the launched thing is aimed at.
+        for head in launched:
+            for prep in _children(head, {"prep"}):
+                if prep.lower_ in {"on", "against", "at"}:
+                    for obj in _children(prep, {"pobj"}):
+                        found = resolver.resolve_group(sentence, obj)
+                        actors.extend(found)
+                        used.extend([obj] if found else [])
         # "launched artillery, mortar and rocket fire against X": any of the listed things may aim it.
         for head in [i for h in instruments for i in (h, *h.conjuncts)]:
             found = _inside(head, sentence, resolver, own, places=True)
@@ -2407,6 +2426,20 @@ def _targets(
                 actors.extend(found)
                 used.append(head)
     return actors, used
+
+
+# Actions and measures that are launched or imposed: never whom they are aimed at.
+LAUNCHED_NOUNS = {"attack", "offensive", "operation", "strike", "airstrike", "raid", "assault",
+                  "incursion", "campaign", "bombardment", "sanction", "embargo", "blockade",
+                  "ban", "curfew"}  # fmt: skip
+
+
+def _launched_thing(head: Any, lexeme: Lexeme) -> bool:
+    """Is a passive subject what the trigger launches or imposes, not whom it is aimed at:
+    "Turkey's operation was launched", "sanctions were imposed on X"?"""
+    obj_values = next((v for key, v in lexeme.conditions if key == "obj"), frozenset())
+    lemma = head.lemma_.lower()
+    return bool(obj_values & {lemma, head.lower_}) and (lemma in ARMAMENTS or lemma in LAUNCHED_NOUNS)
 
 
 # What is done to someone, aimed at whom it is done to: "the removal of X", "the release of Y".
@@ -3193,7 +3226,8 @@ def _hangs_on(low: Any, high: Any) -> bool:
     """Is ``low`` an adjunct of ``high`` ("killed ... in an attack"), not a new clause?"""
     node = low
     for _ in range(5):
-        if node.head is node or node.dep_ not in {"pobj", "prep", "advcl", "acl", "npadvmod", "dobj", "pcomp"}:
+        if node.head is node or node.dep_ not in {"pobj", "prep", "advcl", "acl", "npadvmod", "dobj", "pcomp",
+                                                  "nsubjpass"}:
             return False
         node = node.head
         if node.i == high.i:
