@@ -631,9 +631,7 @@ class ActorResolver:
                 text = span.slice(self.text)
                 return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=sector,
                               name=a.name, by=f"{NAME}:coref") for a in owners]  # fmt: skip
-        head_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
-            [*_compound_lemmas(head), head.lemma_.lower()]
-        ) or self._body_sector(head)
+        head_sector = named_sector or self._body_sector(head)
         if (sector or head_sector) in LOCAL_SECTORS and head.pos_ == "NOUN" and not newcomer(head.lemma_):
             local = self._local_place(sentence, head)
             if local is not None:  # "students throughout X": a local group takes X's country
@@ -1342,7 +1340,8 @@ def _placed(token: Any, head: Any) -> bool:
 
 
 def newcomer(word: str) -> bool:
-    """Is this a word for people from elsewhere ("settlers", "refugees")?"""
+    """Is this a word for people from elsewhere ("settlers", "tourists")? Refugees are not:
+    they live where they are."""
     return any(w.lower().rstrip("s") in NEWCOMERS for w in re.findall(r"[A-Za-z]+", word))
 
 

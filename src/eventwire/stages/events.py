@@ -30,6 +30,7 @@ from ..config import CoderConfig
 from ..model import Actor, Claim, Document, Event, Location, Quantity, Sentence, Span
 from ..ontology import cameo as cameo_entry
 from .actors import (
+    KIN_NOUNS,
     LOCAL_SECTORS,
     PERSON_NOUNS,
     ActorResolver,
@@ -1653,10 +1654,9 @@ def _content_clause(comp: Any) -> bool:
 
 
 # People named by their tie to someone: victims the codebook cannot place.
-KIN_NOUNS = {"cousin", "aunt", "uncle", "nephew", "niece", "relative", "grandson", "granddaughter",
-             "grandparent", "grandmother", "grandfather", "stepfather", "stepmother", "stepson",
-             "stepdaughter", "child", "baby", "neighbour", "neighbor", "friend", "classmate",
-             "girlfriend", "boyfriend", "fiance", "fiancee", "roommate", "parent", "sibling"}  # fmt: skip
+TIE_NOUNS = KIN_NOUNS | {"relative", "grandparent", "stepfather", "stepmother", "baby", "neighbour",
+                        "neighbor", "friend", "classmate", "girlfriend", "boyfriend", "fiance",
+                        "fiancee", "roommate"}  # fmt: skip
 
 
 def _unnamed_victims(token: Any) -> bool:
@@ -1665,7 +1665,7 @@ def _unnamed_victims(token: Any) -> bool:
     for obj in _children(token, {"dobj"} | PASSIVE_SUBJECT_DEPS):
         for person in [obj, *obj.conjuncts, *_children(obj, {"appos"})]:
             lemma = person.lemma_.lower()
-            if lemma in KIN_NOUNS or lemma in PERSON_NOUNS or person.ent_type_ == "PERSON":
+            if lemma in TIE_NOUNS or lemma in PERSON_NOUNS or person.ent_type_ == "PERSON":
                 return True
     return False
 
