@@ -37,3 +37,23 @@ def test_coordinated_participles_are_one_event(coder, text, victims, dead):
 ])
 def test_coordinated_finite_verbs_stay_apart(coder, text):
     assert len(_assaults(coder, text)) == 2
+
+
+@pytest.mark.parametrize("text, places", [
+    pytest.param("Rebel gunners shelled Aleppo and bombed Homs overnight.", {"Aleppo", "Homs"},
+                 id="two-cities"),
+    pytest.param("Russian forces struck Kharkiv and shelled Kherson on Friday.", {"Kharkiv", "Kherson"},
+                 id="two-cities-again"),
+])
+def test_strikes_on_two_places_of_one_country_stay_apart(coder, text, places):
+    events = _assaults(coder, text)
+    assert {a.text for e in events for a in e.targets} == places
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Rebel gunners shelled and bombed Aleppo overnight.",
+    "Rebel gunners shelled Aleppo overnight and bombed the city's outskirts.",
+])
+def test_strikes_on_one_place_stay_one_event(coder, text):
+    assert len(_assaults(coder, text)) == 1

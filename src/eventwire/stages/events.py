@@ -3377,7 +3377,7 @@ def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
             src_b = {x.code or x.text for x in other.sources}
             tgt_a = {x.code or x.text for x in draft.targets}
             tgt_b = {x.code or x.text for x in other.targets}
-            if src_a & src_b and (tgt_a & tgt_b or not tgt_a or not tgt_b):
+            if src_a & src_b and (tgt_a & tgt_b or not tgt_a or not tgt_b) and not _places_apart(draft, other):
                 twin = other
                 break
         if twin is None:
@@ -3386,6 +3386,15 @@ def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
         if len(draft.sources) + len(draft.targets) > len(twin.sources) + len(twin.targets):
             out[out.index(twin)] = draft
     return out
+
+
+def _places_apart(one: _Draft, other: _Draft) -> bool:
+    """"Shelled Kharkiv and bombed Odesa": strikes on two named places of one country are two
+    events, as they are across sentences; "killed two soldiers and wounded three" is one."""
+    if cameo_entry(one.cameo).plover not in PLACE_TARGET_TYPES:
+        return False
+    places = [{a.name for a in d.targets if a.code and a.sector is None and a.name} for d in (one, other)]
+    return all(len(p) == len(d.targets) > 0 for p, d in zip(places, (one, other))) and not places[0] & places[1]
 
 
 # -- dates, quantities, location ---------------------------------------------------------
