@@ -484,3 +484,18 @@ def test_merge_coder_wounded_elsewhere_stay_apart(coder, report):
     events = _assaults(coder, None, "Gunmen attacked Nigerian police in Kano on Monday, killing nine officers.",
                        report)  # fmt: skip
     assert len(events) == 2
+
+
+def test_merge_coder_wounded_far_down_the_story_stay_apart(coder):
+    """A count of wounded many paragraphs after the attack is not its follow-up."""
+    filler = ["The ministry said that talks on the new budget, which stalled in the autumn over "
+              "the cost of fuel subsidies and pensions, would resume in the spring.",
+              "Farmers in the region have complained for months about the price of seed and "
+              "fertiliser, which has nearly doubled since the currency lost a third of its value.",
+              "The city council approved a plan to repair three bridges before the rains, after "
+              "engineers warned that one of them could close to lorries within a year.",
+              "Schools in the district reopened last week after the holidays, although many "
+              "teachers said they had not yet been paid for the last two months of the term."]  # fmt: skip
+    events = _assaults(coder, None, "Indian troops attacked Pakistani soldiers near the border on Monday, "
+                       "killing four soldiers.", *filler, "Another 15 Pakistani soldiers were wounded, the army said.")  # fmt: skip
+    assert len(events) == 2

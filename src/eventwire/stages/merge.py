@@ -143,6 +143,10 @@ def _victims(event: Event) -> tuple[Actor, ...]:
     return event.targets + event.sources if event.symmetric else event.targets
 
 
+# How far (in characters, about three sentences) a casualty report may follow its attack.
+FOLLOW_UP_REACH = 600
+
+
 def _follow_up(a: Event, b: Event, headline_end: int) -> bool:
     """A casualty report with no attacker that follows an attack in the body and counts
     other casualties: "At least 12 soldiers were killed when ... troops clashed" and, later,
@@ -150,6 +154,8 @@ def _follow_up(a: Event, b: Event, headline_end: int) -> bool:
     attack, report = sorted((a, b), key=lambda e: e.trigger.start)
     if report.sources or not attack.sources or attack.sentence.start < headline_end:
         return False
+    if report.sentence.start - attack.sentence.end > FOLLOW_UP_REACH:
+        return False  # a count far down the story is another incident's, or a running total
     counted = {q.kind for q in attack.quantities if q.kind in COUNTED}
     kinds = {q.kind for q in report.quantities}
     return bool(counted) and bool(kinds) and kinds <= COUNTED - counted
