@@ -499,3 +499,10 @@ def test_merge_coder_wounded_far_down_the_story_stay_apart(coder):
     events = _assaults(coder, None, "Indian troops attacked Pakistani soldiers near the border on Monday, "
                        "killing four soldiers.", *filler, "Another 15 Pakistani soldiers were wounded, the army said.")  # fmt: skip
     assert len(events) == 2
+
+
+def test_merge_a_meeting_and_its_third_country_venue_are_one_action():
+    """"Met in Geneva" (044) and "met" (040) name one meeting; a visit (042) is another act."""
+    meeting = shelling(type="CONSULT", cameo="040")
+    assert same_event(meeting, shelling(nth=1, type="CONSULT", cameo="044"))
+    assert not same_event(meeting, shelling(nth=1, type="CONSULT", cameo="042"))

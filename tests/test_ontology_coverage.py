@@ -43,11 +43,9 @@ CASES = [
     case("phone-call", "The Turkish president held a phone call with the Russian president.",
          "CONSULT", "phone", ["TUR"], ["RUS"]),
     case("met-in-third-country", "The leaders of Armenia and Azerbaijan met in Prague on Thursday.",
-         "CONSULT", "third-party", ["ARM"], ["AZE"],
-         xfail="no rule yet gives the third-party mode to a meeting held in a third country"),
+         "CONSULT", "third-party", ["ARM"], ["AZE"]),
     case("met-at-summit", "The Greek prime minister met his Turkish counterpart at a NATO summit.",
-         "CONSULT", "multilateral", ["GRC"], ["TUR"],
-         xfail="no rule yet for meetings at an organisation's summit"),
+         "CONSULT", "multilateral", ["GRC"], ["TUR"]),
     # SUPPORT
     case("praised", "The Australian prime minister praised Indonesia for its handling of the crisis.",
          "SUPPORT", None, ["AUS"], ["IDN"]),

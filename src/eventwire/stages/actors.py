@@ -323,8 +323,11 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 continue
 
             if entry.kind == "person" and length == 1 and key[0] in book.surnames:
-                # A surname alone counts only where the tagger sees a person's name.
-                if tokens[i].ent_type_ not in {"PERSON", ""} or tokens[i].pos_ != "PROPN":
+                # A surname alone counts only where the tagger sees a person's name, or a name
+                # of one word it mislabels ("Scholz" as a place), not part of a longer name.
+                if tokens[i].pos_ != "PROPN" or not (
+                    tokens[i].ent_type_ in {"PERSON", ""} or _lone_name(tokens[i])
+                ):
                     continue
             if person_ents is None:
                 person_ents = {t.i: ent for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
@@ -1337,6 +1340,14 @@ def _placed(token: Any, head: Any) -> bool:
             return True
         node = node.head
     return False
+
+
+def _lone_name(token: Any) -> bool:
+    """Is the token a one-word name the tagger took for a place or organisation ("Biden
+    called Scholz", with "Biden" as ORG and "Scholz" as GPE)?"""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return (token.ent_type_ in {"ORG", "GPE", "NORP"} and token.ent_iob_ == "B"
+            and (following is None or following.ent_iob_ != "I"))
 
 
 def newcomer(word: str) -> bool:

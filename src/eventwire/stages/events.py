@@ -2980,9 +2980,12 @@ def _finish(
     quantities = _quantities(sentence, sentence_text)
     assigned = _assign_quantities(kept, quantities)
     for draft in kept:
+        setting = _meeting_setting(draft) if cameo_entry(draft.cameo).plover == "CONSULT" else None
         entry = cameo_entry(draft.cameo)
         override = draft.trigger.lexeme.plover if draft.cameo == draft.trigger.lexeme.cameo else None
         plover_type, plover_mode = override or (entry.plover, entry.mode)
+        if setting is not None:
+            plover_mode = setting
         if plover_type == "ASSAULT" and plover_mode in WEAPON_BLIND_MODES:
             plover_mode = _weapon_mode(draft.trigger.token) or plover_mode
         token = draft.trigger.token
@@ -3145,6 +3148,47 @@ def _weapon_mode(token: Any) -> str | None:
     for agent in _children(token, {"agent"}):
         words += _children(agent, {"pobj"})
     return next((WEAPON_MODES[w.lemma_.lower()] for w in words if w.lemma_.lower() in WEAPON_MODES), None)
+
+
+# Gatherings of many parties, and the words for their fringes: "met on the sidelines of the
+# G20 summit", "held talks at the Munich Security Conference".
+GATHERINGS = {"summit", "conference", "assembly", "forum", "congress", "gathering", "session"}
+FRINGES = {"sideline", "sidelines", "margin", "margins", "fringe", "fringes"}
+SETTING_PREPS = {"at", "on", "during", "in", "ahead", "before"}
+
+
+def _meeting_setting(draft: _Draft) -> str | None:
+    """The PLOVER mode a meeting's setting gives it, adjusting the draft to match.
+
+    "Met X on the sidelines of the NATO summit" is multilateral, and the alliance named
+    there is the setting, not a party. "X met Y in Geneva", a place neither party's, is a
+    meeting at a third location (CAMEO 044). A visit keeps its own mode.
+    """
+    token = draft.trigger.token
+    heads = [token, token.head] if token.dep_ == "dobj" else [token]
+    for head in heads:
+        for prep in _children(head, {"prep"}):
+            for obj in _pobjs(prep):
+                if prep.lower_ not in SETTING_PREPS:
+                    continue
+                fringe = obj.lemma_.lower() in FRINGES or obj.lower_ in FRINGES
+                if not fringe and obj.lemma_.lower() not in GATHERINGS:
+                    continue
+                inside = {draft.sentence.base + t.idx for t in obj.subtree}
+                setting = [a for a in draft.targets if a.igo and a.span.start in inside]
+                if len(setting) < len(draft.targets):
+                    draft.targets = [a for a in draft.targets if a not in setting]
+                return "multilateral"
+    if draft.cameo != "040" or draft.location is None or not draft.location.country:
+        return None
+    parties = draft.sources + draft.targets
+    countries = {a.country for a in parties}
+    if None in countries or not draft.sources or not draft.targets:
+        return None
+    if draft.location.country in countries:
+        return None
+    draft.cameo = "044"
+    return None
 
 
 def _self_directed(draft: _Draft, resolver: ActorResolver) -> bool:

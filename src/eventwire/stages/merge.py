@@ -90,10 +90,14 @@ def _dates_agree(a: Event, b: Event) -> bool:
     return long.startswith(short)
 
 
+# A meeting, and the same meeting told with its third-country venue ("met in Geneva").
+PLACED_MEETINGS = {"040", "044"}
+
+
 def _codes_agree(a: Event, b: Event, headline_end: int) -> bool:
     """CAMEO codes that name the same action: equal to three digits; a headline's general
     wording ("agree", "attack") may stand for the body's more specific one."""
-    if a.cameo[:3] == b.cameo[:3]:
+    if a.cameo[:3] == b.cameo[:3] or {a.cameo[:3], b.cameo[:3]} <= PLACED_MEETINGS:
         return True
     in_headline = a.sentence.start < headline_end or b.sentence.start < headline_end
     return in_headline and (a.cameo[2:3] == "0" or b.cameo[2:3] == "0")
