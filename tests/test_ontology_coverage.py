@@ -218,8 +218,7 @@ CASES = [
     case("deployed-riot-police", "Kenya deployed riot police in Nairobi.",
          "MOBILIZE", "police", ["KEN"], None),
     case("militia-mobilised", "Hezbollah mobilised its fighters along the Israeli border.",
-         "MOBILIZE", "militia", ["LBN"], ["ISR"],
-         xfail="no rule yet for the militia mode of non-state sources"),
+         "MOBILIZE", "militia", ["LBN"], ["ISR"]),
     case("military-drills-near", "China held military drills near Taiwan.",
          "MOBILIZE", ANY, ["CHN"], ["TWN"]),
     # COERCE

@@ -168,6 +168,10 @@ INSTRUMENTS = {
     "material", "peacekeeper", "personnel", "contingent", "statement", "support", "reservist",
     "reserve", "conscript", "warplane", "submarine", "destroyer", "frigate", "battleship",
 }  # fmt: skip
+# Members of a force, which a side sends or calls up as it does troops: "mobilised thousands
+# of fighters", "deployed 500 police officers".
+FORCE_MEMBERS = {"fighter", "militiaman", "militia", "volunteer", "police", "policeman",
+                 "officer", "gendarme", "guard", "recruit", "commando", "paramilitary"}  # fmt: skip
 COOPERATIVE_QUADS = {1, 2}
 # Symmetric types: sides may be read either way when merging.
 SYMMETRIC_LEMMAS = {"clash", "fight", "fighting", "battle", "combat", "war", "talk", "meet",
@@ -2331,6 +2335,7 @@ def _targets(
                     continue  # "discussed the crisis": what they talked about, not with whom
                 if h.dep_ != "dative" and (h.lemma_.lower() in ARMAMENTS or thing and (
                     h.lemma_.lower() in INSTRUMENTS or _object_lemmas(h) & obj_values
+                    or moved and _object_lemmas(h) & (INSTRUMENTS | FORCE_MEMBERS)
                     or lexeme.cls == "commit"
                 )):
                     instruments.append(h)  # "imposed sanctions on X": look inside, not at it
@@ -2988,6 +2993,9 @@ def _finish(
             plover_mode = setting
         if plover_type == "ASSAULT" and plover_mode in WEAPON_BLIND_MODES:
             plover_mode = _weapon_mode(draft.trigger.token) or plover_mode
+        if plover_type == "MOBILIZE" and plover_mode in {None, "troops"} and draft.sources \
+                and all(a.sector == "REB" for a in draft.sources):
+            plover_mode = "militia"  # "Hezbollah mobilised its fighters": a non-state force
         token = draft.trigger.token
         trigger_span = token_span(sentence, token, draft.trigger.phrase_end
                                   if draft.trigger.phrase_end.i > token.i else None)
