@@ -75,3 +75,18 @@ def test_local_group_takes_its_places_country(coder, text, sources):
 def test_who_suffered_an_event_does_not_take_its_place(coder):
     events = code(coder, "Two villagers were killed in shelling in the town of Gulu on Sunday.")
     assert all(a.country is None for e in events for a in e.sources if a.sector == "CVL")
+
+
+def test_a_strike_launched_by_workers_is_a_labour_strike(coder):
+    event = only(code(coder, "Ghanaian nurses launched a nationwide strike over pay."), "PROTEST")
+    assert event.mode == "strike"
+    assert codes(event.sources) == ["GHA"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    pytest.param("Cuba condemned the American naval exercise near its waters.", "ACCUSE", id="condemned-exercise"),
+    pytest.param("Egyptian officers ended mediation efforts between rival Libyan militias.", "SANCTION",
+                 id="ended-mediation"),
+])
+def test_a_verb_that_is_no_light_verb_keeps_its_own_event(coder, text, kind):
+    assert kind in {e.type for e in code(coder, text)}

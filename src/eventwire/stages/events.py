@@ -1252,6 +1252,15 @@ def _permitted(token: Any) -> bool:
     )
 
 
+def _kind_named(noun: Trigger, verb: Trigger) -> bool:
+    """Does a noun's modifier name an event of another type than the verb that takes it
+    ("launched a nationwide strike": a labour strike, not the attack "launch" names with its
+    objects; "condemned the naval exercise" and "ended mediation efforts" stay the verb's)?"""
+    return (not noun.is_verb and any(key == "mod" for key, _ in noun.lexeme.conditions)
+            and any(key == "obj" for key, _ in verb.lexeme.conditions) and _is_light(verb.token)
+            and cameo_entry(noun.lexeme.cameo).plover != cameo_entry(verb.lexeme.cameo).plover)
+
+
 def _absorbed(trig: Trigger, by_token: dict) -> bool:
     """Is this trigger part of another trigger's event?
 
@@ -1261,9 +1270,12 @@ def _absorbed(trig: Trigger, by_token: dict) -> bool:
       meet", "threatened to hold a strike", "refused to release").
     """
     token = trig.token
+    if trig.is_verb and any(c.dep_ == "dobj" and c.i in by_token and _kind_named(by_token[c.i], trig)
+                            for c in token.children):
+        return True  # "launched a nationwide strike": the noun's event, with the verb as light verb
     if token.dep_ == "dobj":
         parent = by_token.get(token.head.i)
-        if parent is not None and parent.lexeme.cls != "report":
+        if parent is not None and parent.lexeme.cls != "report" and not _kind_named(trig, parent):
             if any(key == "obj" for key, _ in parent.lexeme.conditions):
                 return True
             if _quad(trig.lexeme.cameo) in {1, 3} or parent.lexeme.cls == "commit":
