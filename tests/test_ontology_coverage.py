@@ -171,8 +171,7 @@ CASES = [
          "THREATEN", ANY, ["TUR"], ["SWE"]),
     # PROTEST
     case("demonstrated", "Thousands of Chileans demonstrated against the government in Santiago.",
-         "PROTEST", "demo", ["CHL"], ["CHL"],
-         xfail="the place 'in Santiago' is added as a second target beside 'against the government'"),
+         "PROTEST", "demo", ["CHL"], ["CHL"]),
     case("staged-sit-in", "Students staged a sit-in outside the Iranian embassy in London.",
          "PROTEST", "demo", None, ["IRN"],
          xfail="the place target wins over 'outside the Iranian embassy'"),

@@ -90,3 +90,10 @@ def test_a_strike_launched_by_workers_is_a_labour_strike(coder):
 ])
 def test_a_verb_that_is_no_light_verb_keeps_its_own_event(coder, text, kind):
     assert kind in {e.type for e in code(coder, text)}
+
+
+def test_the_place_of_a_rally_against_a_party_is_where_not_whom(coder):
+    event = only(code(coder, "Thousands of Hungarians demonstrated against the government in Budapest."),
+                 "PROTEST")  # fmt: skip
+    assert [a.text for a in event.targets] == ["the government"]
+    assert event.location is not None and event.location.text == "Budapest"

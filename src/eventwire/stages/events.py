@@ -2377,6 +2377,8 @@ def _targets(
                 heads.extend(_pobjs(child))
                 if child.lower_ == "in":
                     places.update(h.i for h in _pobjs(child))
+        if any(c.dep_ == "prep" and c.lower_ == "against" and _pobjs(c) for c in token.children):
+            heads = [h for h in heads if h.i not in places]  # "rallied against X in Y": Y is where
         if not heads and cameo_entry(lexeme.cameo).plover in {"ASSAULT", "MOBILIZE"}:
             heads = _nested_against(token)  # "mobilized reservists for a war against X"
         if not heads and lexeme.cls == "control":
