@@ -97,3 +97,8 @@ def test_the_place_of_a_rally_against_a_party_is_where_not_whom(coder):
                  "PROTEST")  # fmt: skip
     assert [a.text for a in event.targets] == ["the government"]
     assert event.location is not None and event.location.text == "Budapest"
+
+
+def test_a_vigil_held_outside_an_embassy_is_aimed_at_its_country(coder):
+    event = only(code(coder, "Activists held a protest outside the Chinese embassy in Paris."), "PROTEST")
+    assert codes(event.targets) == ["CHN"]

@@ -109,6 +109,9 @@ LIGHT_VERBS = {
     "file", "lodge", "level", "express", "voice", "open", "hold", "go", "renew",
     "speed", "complete", "accelerate", "finish", "undertake", "stage", "spearhead",
 }  # fmt: skip
+# Prepositions of a protest's light verb that name what it is aimed at: "held a vigil outside
+# the embassy", "staged a protest against the law".
+PROTEST_AIMS = {"against", "outside"}
 # Prepositions by which a noun trigger's clause subject takes part ("troops ... in clashes").
 PARTICIPATION_PREPS = {"in", "during", "amid", "through", "after", "into"}
 # Types coded only with a recipient: an accusation or an attack on nobody is no event.
@@ -2393,6 +2396,10 @@ def _targets(
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
                     and not _is_time_phrase(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
+        if not heads and cameo_entry(lexeme.cameo).plover == "PROTEST" and token.dep_ == "dobj" \
+                and _is_light(token.head):
+            # "staged a sit-in outside the embassy": the light verb carries the aim
+            heads = [o for c in _children(token.head, {"prep"}) if c.lower_ in PROTEST_AIMS for o in _pobjs(c)]
         if not heads and _for_clause(token) is not None:
             heads = _children(_for_clause(token), {"nsubj"})  # "a call for X to withdraw": X is asked
         if not heads:
