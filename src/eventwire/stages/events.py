@@ -1488,6 +1488,9 @@ def _complement_targets(
             if asked and any(h.pos_ in {"NOUN", "PROPN"} and not resolver.resolve_group(sentence, h)
                              for h in subjects):
                 continue  # "demanded that the panel give access to X": X is asked nothing
+            if _joins(comp):  # "rioted, joining demonstrators in demanding X": allies, not targets
+                nxt.extend(g for p in _children(comp, {"prep"}) for g in _children(p, {"pcomp"}))
+                continue
             heads.extend(subjects)
             heads.extend(h for h in _children(comp, {"dobj", "dative"}))
             for prep in _children(comp, {"prep"}):
@@ -1506,6 +1509,15 @@ def _complement_targets(
             break  # "saying he has to serve a term awarded by X": below lies another's act
         frontier = nxt
     return [], []
+
+
+# Verbs whose object is a party the subject sides with: "joining thousands of protesters".
+ALLY_LEMMAS = {"join", "accompany", "rejoin"}
+
+
+def _joins(clause: Any) -> bool:
+    """Is a participle clause the subject joining others ("joined by", "joining X in Y")?"""
+    return clause.lemma_.lower() in ALLY_LEMMAS and clause.dep_ in {"advcl", "xcomp", "acl"}
 
 
 def _addressed(token: Any, complements: list[Any]) -> bool:
@@ -2131,7 +2143,7 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in _children(child, {"pobj"}):
                     found = resolver.resolve_group(sentence, obj)
-                    if found and any(a.code for a in found):
+                    if found and any(a.code for a in found) and not _named_by_place_left(found, obj, sentence, resolver):
                         return found, [obj], "moved-force"
     if not heads:
         governor, prep = _governing_verb(token)
@@ -2170,6 +2182,27 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+def _named_by_place_left(found: list[Actor], force: Any, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Is a moved force's only country the place it leaves? In "the withdrawal of some
+    troops from X" (the parse hangs "from X" on the troops) X is where they were, not whose."""
+    left = {a.code for p in _children(force, {"prep"}) if p.lower_ == "from"
+            for o in _pobjs(p) for a in resolver.resolve(sentence, o) if a.code}
+    return bool(left) and {a.code for a in found if a.code} <= left
+
+
+def _place_left(token: Any) -> list[Any]:
+    """The place a force named after a movement noun leaves: "the withdrawal of some
+    troops from X" (the parse hangs "from X" on the troops)."""
+    return [g for p in _children(token, {"prep"}) if p.lower_ == "of" for force in _pobjs(p)
+            for q in _children(force, {"prep"}) if q.lower_ == "from" for g in _pobjs(q)]
+
+
+def _talks(trig: Trigger) -> bool:
+    """Is a noun trigger a meeting or talks, whose "on" names the topic, not a party:
+    "negotiations on independence for X" are not held with X."""
+    return cameo_entry(trig.lexeme.cameo).plover == "CONSULT"
 
 
 def _is_movement(trig: Trigger) -> bool:
@@ -2369,11 +2402,13 @@ def _targets(
         if between:
             # "talks between X and Y": X meets Y; "mediation between X and Y": both are helped.
             heads = between[:1] if _mediation(trig) else between[1:]  # conjuncts come along
-        preps = lexeme.target_preps | {"against", "on"}
+        preps = lexeme.target_preps | {"against"} | (set() if _talks(trig) else {"on"})
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
                     and not _is_time_phrase(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
+        if not heads and _is_movement(trig):
+            heads = _place_left(token)
         if not heads and _for_clause(token) is not None:
             heads = _children(_for_clause(token), {"nsubj"})  # "a call for X to withdraw": X is asked
         if not heads:
@@ -2932,12 +2967,14 @@ def _finish(
                 t.dep_ in PASSIVE_SUBJECT_DEPS for t in draft.source_tokens
             ):  # who acted there, not who suffered it ("children were killed in shelling in X")
                 draft.sources = [_located(a, draft.location.country) for a in draft.sources]
+                if plover != "CONSULT":  # (an opposition may meet abroad: "met in Geneva")
+                    draft.sources = [_home_opposition(a, draft.location.country) for a in draft.sources]
             if draft.location is not None and draft.location.country and plover == "ASSAULT":
                 # "children were killed in shelling in X": civilians harmed in X are X's people
                 draft.targets = [_located(a, draft.location.country) for a in draft.targets]
         threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
         if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES) \
-                and not _unnamed_victims(draft.trigger.token):
+                and not _unnamed_victims(draft.trigger.token) and not _resignation(draft):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
             if not draft.targets and draft.location is not None and draft.location.country:
                 loc = draft.location
@@ -3038,6 +3075,20 @@ def _demobilized(draft: _Draft) -> bool:
     token = draft.trigger.token
     return (draft.trigger.lexeme.lemma in SELF_PASSIVE_LEMMAS and _is_passive(token)
             and not _children(token, {"agent"}))
+
+
+def _home_opposition(actor: Actor, country: str) -> Actor:
+    """"Leaders of the X opposition bloc agreed to postpone the rally in Y": an opposition
+    named without a country acts in its own."""
+    if actor.code or actor.sector != "OPP" or actor.by.endswith(":coref"):
+        return actor
+    return replace(actor, country=country, by=f"{NAME}:located")
+
+
+def _resignation(draft: _Draft) -> bool:
+    """Is the event someone leaving office? "The minister resigned on Sunday in X" is
+    aimed at no one: the place where he quit is no party to it."""
+    return draft.cameo == draft.trigger.lexeme.cameo and draft.trigger.lexeme.plover == RESIGNATION
 
 
 def _located(actor: Actor, country: str) -> Actor:

@@ -1,0 +1,55 @@
+"""Who an event is aimed at, and who does it, in constructions that mislead a naive reading:
+a resignation aims at no place, a topic is no party, a withdrawal's "from" is the place left.
+
+Each case is a short sentence of our own, coded by the whole per-article coder.
+"""
+
+from __future__ import annotations
+
+from eventwire.pipeline import Coder
+
+from coding_helpers import code, names, only
+
+
+def test_a_resignation_takes_no_place_target(coder: Coder) -> None:
+    event = only(code(coder, "Moldovan Prime Minister Ion Popescu resigned Friday in the capital Chisinau."),
+                 "RETREAT")
+    assert names(event.sources) == ["MDA"] and event.targets == ()
+    assert "place-target" not in event.rule
+
+
+def test_forces_withdrawn_from_a_place_are_not_its_own(coder: Coder) -> None:
+    event = only(code(coder, "Britain accelerated the withdrawal of some combat forces from Iraq on Tuesday."),
+                 "RETREAT")
+    assert (names(event.sources), names(event.targets)) == (["GBR"], ["IRQ"])
+    assert "place-target" not in event.rule
+
+
+def test_a_withdrawal_of_foreign_forces_keeps_their_country(coder: Coder) -> None:
+    event = only(code(coder, "The withdrawal of Turkish troops from Cyprus began on Monday."), "RETREAT")
+    assert (names(event.sources), names(event.targets)) == (["TUR"], ["CYP"])
+
+
+def test_the_topic_of_negotiations_is_no_party(coder: Coder) -> None:
+    for text in ["Peru resumed negotiations on autonomy for Bolivia.", "Officials began consultations on Kosovo."]:
+        assert not any(e.type == "CONSULT" for e in code(coder, text)), text
+
+
+def test_talks_on_a_place_between_two_states_are_joint(coder: Coder) -> None:
+    event = only(code(coder, "Sudan and Chad resumed negotiations on the future of Darfur."), "CONSULT")
+    assert (names(event.sources), names(event.targets)) == (["SDN"], ["TCD"])
+
+
+def test_those_joined_in_a_protest_are_not_its_target(coder: Coder) -> None:
+    events = code(coder, "Students rioted in Lagos on Friday, joining hundreds of workers in demanding higher wages.")
+    assert not any("workers" in a.text for e in events for a in e.targets)
+
+
+def test_an_opposition_without_a_country_acts_where_the_event_is(coder: Coder) -> None:
+    event = only(code(coder, "Leaders of the Unity opposition alliance agreed to postpone the march in Minsk."), "AGREE")
+    assert names(event.sources) == ["BLR"]
+
+
+def test_an_opposition_meeting_abroad_takes_no_country_from_the_venue(coder: Coder) -> None:
+    event = only(code(coder, "Opposition leaders met the UN envoy in Geneva on Monday."), "CONSULT")
+    assert not any(a.country == "CHE" for a in event.sources)
