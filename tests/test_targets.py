@@ -6,6 +6,8 @@ Each case is a short sentence of our own, coded by the whole per-article coder.
 
 from __future__ import annotations
 
+import pytest
+
 from eventwire.pipeline import Coder
 
 from coding_helpers import code, names, only
@@ -53,3 +55,22 @@ def test_an_opposition_without_a_country_acts_where_the_event_is(coder: Coder) -
 def test_an_opposition_meeting_abroad_takes_no_country_from_the_venue(coder: Coder) -> None:
     event = only(code(coder, "Opposition leaders met the UN envoy in Geneva on Monday."), "CONSULT")
     assert not any(a.country == "CHE" for a in event.sources)
+
+
+@pytest.mark.parametrize("text, type_, target", [
+    pytest.param("The agency sent inspectors to the Bushehr Reactor Complex (BRC) in southern Iran on Monday.",
+                 "ACCUSE", "IRN", id="inspected-site-in-a-country"),
+    pytest.param("The envoy demanded parties to the fighting in Libya to open the roads.",
+                 "REQUEST", "LBY", id="parties-to-a-conflict-somewhere"),
+    pytest.param("Gunmen attacked a police checkpoint 30 km north of Kandahar.",
+                 "ASSAULT", "AFG", id="compass-point-of-a-town"),
+])
+def test_a_target_without_a_country_takes_the_place_of_its_phrase(coder: Coder, text: str, type_: str,
+                                                                  target: str) -> None:
+    event = only(code(coder, text), type_)
+    assert names(event.targets) == [target]
+
+
+def test_a_meeting_venue_gives_no_country_to_those_met(coder: Coder) -> None:
+    event = only(code(coder, "The minister met opposition leaders in Geneva on Monday."), "CONSULT")
+    assert not any(a.code == "CHE" for a in event.targets)

@@ -1563,7 +1563,8 @@ def _named_parties(
     for head in heads:
         if head.lower_ in {"it", "they", "them"} and head.dep_ in SUBJECT_DEPS:
             continue
-        found = resolver.resolve_group(sentence, head) or _inside(head, sentence, resolver, own)
+        found = _placed(resolver.resolve_group(sentence, head), head, sentence, resolver) \
+            or _inside(head, sentence, resolver, own)
         found = [a for a in found if not (a.code and a.code in own and a.by.endswith(":coref"))]
         if found:
             actors.extend(found)
@@ -2205,6 +2206,32 @@ def _talks(trig: Trigger) -> bool:
     return cameo_entry(trig.lexeme.cameo).plover == "CONSULT"
 
 
+# Heads of parties that are abroad wherever they are: "the embassy in Kabul".
+ABROAD_HEADS = {"embassy", "consulate", "envoy", "ambassador", "diplomat", "delegation", "mission"}
+
+
+def _on_site(lexeme: Lexeme) -> bool:
+    """Is the act done where its target is (a raid, an arrest, aid, an inspection), not
+    said or agreed from afar?"""
+    return cameo_entry(lexeme.cameo).plover in PLACE_TARGET_TYPES | {"AID"} or lexeme.cameo.startswith("09")
+
+
+def _placed(found: list[Actor], head: Any, sentence: Sentence, resolver: ActorResolver,
+            on_site: bool = False) -> list[Actor]:
+    """A target named without a country takes the one its own phrase places it in: "raided
+    the Daily Star in Lagos", "urged parties to the conflict in Yemen" (not a person, troops
+    or aid groups, who may be foreign, nor an embassy; "settlers in X" are not X's)."""
+    if len(found) != 1 or found[0].code or found[0].sector in {"MIL", "NGO", "IGO"} \
+            or head.ent_type_ == "PERSON" or head.pos_ == "PRON" or head.lemma_.lower() in ABROAD_HEADS \
+            or newcomer(head.lemma_) or found[0].by.endswith(":coref"):
+        return found
+    entry = resolver.place_of(sentence, head, on_site=on_site)
+    if entry is None:
+        return found
+    return [replace(found[0], country=entry.country, name=found[0].name if found[0].sector else entry.name,
+                    by=f"{NAME}:placed")]  # fmt: skip
+
+
 def _is_movement(trig: Trigger) -> bool:
     """A troop movement ("withdrawal", "deployment"), whose "from" names a place, not an agent."""
     return cameo_entry(trig.lexeme.cameo).plover in {"MOBILIZE", "RETREAT"}
@@ -2438,6 +2465,7 @@ def _targets(
                 found = _inside(head, sentence, resolver, own) + found
         if found and head.i in places:
             found = _as_places(found)
+        found = _placed(found, head, sentence, resolver, on_site=_on_site(lexeme))
         if not found:
             found = _inside(head, sentence, resolver, own)
         if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
