@@ -74,3 +74,16 @@ def test_a_target_without_a_country_takes_the_place_of_its_phrase(coder: Coder, 
 def test_a_meeting_venue_gives_no_country_to_those_met(coder: Coder) -> None:
     event = only(code(coder, "The minister met opposition leaders in Geneva on Monday."), "CONSULT")
     assert not any(a.code == "CHE" for a in event.targets)
+
+
+def test_a_concession_to_demands_answers_those_who_made_them(coder: Coder) -> None:
+    event = only(code(coder, "The president finally conceded to demands from the Movement for the Liberation "
+                             "of Guinea (MLG) to reform the courts."), "CONCEDE")
+    assert names(event.targets) == ["GIN"]
+    assert event.targets[0].text.startswith("the Movement")
+
+
+def test_a_long_name_split_by_the_parse_makes_no_request(coder: Coder) -> None:
+    events = code(coder, "The king bowed to demands from the National Front for the Liberation of Chad (NFLC) "
+                         "to free the prisoners.")
+    assert [(e.type, names(e.targets)) for e in events] == [("CONCEDE", ["TCD"])]

@@ -391,6 +391,21 @@ def _np_tokens(head: Any) -> list[Any]:
     return out
 
 
+def _name_rest(head: Any) -> list[Any]:
+    """The rest of an organisation's name the parse hung elsewhere: "the National Front"
+    + "for the Liberation of X" when "for ..." was read as the sentence's own phrase."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "ORG" or head.ent_iob_ == "O":
+        return []
+    doc = head.doc
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG":
+        end += 1
+    rest = doc[head.i + 1 : end]
+    if not rest or rest[0].pos_ != "ADP" or any(t.is_ancestor(head) or head.is_ancestor(t) for t in rest[:1]):
+        return []
+    return list(rest)
+
+
 def _compound_lemmas(head: Any, deep: bool | None = None) -> list[str]:
     """The lemmas of the nouns before ``head``, in order, without rank words; before a
     name, the whole stack of titles: "Army chief John Doe" gives "army chief john" (but
@@ -575,6 +590,7 @@ class ActorResolver:
         if mentions is None:
             mentions = self.begin(self._sentence_index, sentence)
         tokens = _np_tokens(head)
+        tokens += [t for t in _name_rest(head) if t not in tokens]
         ids = {t.i for t in tokens}
         inside = [m for m in mentions if m.start in ids or (m.end - 1) in ids]
         if newcomer(head.lemma_):  # "settlers in the West Bank": not the place's people

@@ -2200,6 +2200,26 @@ def _place_left(token: Any) -> list[Any]:
             for q in _children(force, {"prep"}) if q.lower_ == "from" for g in _pobjs(q)]
 
 
+# Demands and pleas, whose "from" names who makes them: "conceded to demands from X".
+DEMAND_NOUNS = {"demand", "request", "plea", "appeal", "call", "ultimatum", "pressure"}
+
+
+def _demanders(head: Any) -> list[Any]:
+    """Who makes the demand a response is aimed at: "conceded to demands from the rebels
+    to free Y" answers the rebels, not the demand."""
+    if head.lemma_.lower() not in DEMAND_NOUNS or head.pos_ != "NOUN":
+        return []
+    return [g for p in _children(head, {"prep", "agent"}) if p.lower_ in {"from", "by"} for g in _pobjs(p)]
+
+
+def _in_name(prep: Any) -> bool:
+    """Is the preposition inside a name the parse split: "the National Front for the
+    Liberation of X" is one group, not a front and what is asked for it?"""
+    doc = prep.doc
+    return prep.ent_iob_ == "I" and prep.ent_type_ in {"ORG", "NORP", "FAC"} and prep.i > 0 \
+        and doc[prep.i - 1].ent_type_ == prep.ent_type_ and doc[prep.i - 1].pos_ == "PROPN"
+
+
 def _talks(trig: Trigger) -> bool:
     """Is a noun trigger a meeting or talks, whose "on" names the topic, not a party:
     "negotiations on independence for X" are not held with X."""
@@ -2432,7 +2452,7 @@ def _targets(
         preps = lexeme.target_preps | {"against"} | (set() if _talks(trig) else {"on"})
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
-                    and not _is_time_phrase(child):  # "fighting on Saturday"
+                    and not _is_time_phrase(child) and not _in_name(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
         if not heads and _is_movement(trig):
             heads = _place_left(token)
@@ -2457,7 +2477,7 @@ def _targets(
                 heads.extend(_pobjs(child))
     actors: list[Actor] = []
     used: list[Any] = []
-    for head in heads:
+    for head in [d for h in heads for d in (_demanders(h) or [h])]:
         found = _deed_parties(head, sentence, resolver)
         if not found:
             found = resolver.resolve_group(sentence, head)
