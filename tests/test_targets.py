@@ -87,3 +87,13 @@ def test_a_long_name_split_by_the_parse_makes_no_request(coder: Coder) -> None:
     events = code(coder, "The king bowed to demands from the National Front for the Liberation of Chad (NFLC) "
                          "to free the prisoners.")
     assert [(e.type, names(e.targets)) for e in events] == [("CONCEDE", ["TCD"])]
+
+
+def test_an_exiled_opposition_takes_no_country_from_where_it_rallies(coder: Coder) -> None:
+    event = only(code(coder, "Exiled opposition leaders held a rally in Paris against the junta."), "PROTEST")
+    assert not any(a.code == "FRA" for a in event.sources)
+
+
+def test_a_pullout_is_a_withdrawal(coder: Coder) -> None:
+    event = only(code(coder, "Moscow completed the pullout of its forces from Georgia."), "RETREAT")
+    assert (names(event.sources), names(event.targets)) == (["RUS"], ["GEO"])

@@ -3125,10 +3125,15 @@ def _demobilized(draft: _Draft) -> bool:
             and not _children(token, {"agent"}))
 
 
+EXILE_WORDS = {"exiled", "exile", "exiles", "diaspora", "expatriate", "expatriates", "emigre", "emigres"}
+
+
 def _home_opposition(actor: Actor, country: str) -> Actor:
     """"Leaders of the X opposition bloc agreed to postpone the rally in Y": an opposition
-    named without a country acts in its own."""
-    if actor.code or actor.sector != "OPP" or actor.by.endswith(":coref"):
+    named without a country acts in its own (an exiled one does not: "exiled opposition
+    leaders rallied in London")."""
+    if actor.code or actor.sector != "OPP" or actor.by.endswith(":coref") \
+            or set(re.findall(r"\w+", actor.text.lower())) & EXILE_WORDS:
         return actor
     return replace(actor, country=country, by=f"{NAME}:located")
 
