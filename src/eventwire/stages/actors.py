@@ -89,6 +89,9 @@ FIGHT_LEMMAS = {"fight", "battle", "combat"}
 # Police named bare, who serve where they act.
 DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
+# Where a place lies from another: "south of Mosul".
+COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                 "outside"}  # fmt: skip
 # Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
 PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
 # Groups named after the place they live in: "residents of X", "the people of X".
@@ -391,6 +394,21 @@ def _np_tokens(head: Any) -> list[Any]:
     return out
 
 
+def _name_rest(head: Any) -> list[Any]:
+    """The rest of an organisation's name the parse hung elsewhere: "the National Front"
+    + "for the Liberation of X" when "for ..." was read as the sentence's own phrase."""
+    if head.pos_ != "PROPN" or head.ent_type_ != "ORG" or head.ent_iob_ == "O":
+        return []
+    doc = head.doc
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "ORG":
+        end += 1
+    rest = doc[head.i + 1 : end]
+    if not rest or rest[0].pos_ != "ADP" or any(t.is_ancestor(head) or head.is_ancestor(t) for t in rest[:1]):
+        return []
+    return list(rest)
+
+
 def _compound_lemmas(head: Any, deep: bool | None = None) -> list[str]:
     """The lemmas of the nouns before ``head``, in order, without rank words; before a
     name, the whole stack of titles: "Army chief John Doe" gives "army chief john" (but
@@ -575,6 +593,7 @@ class ActorResolver:
         if mentions is None:
             mentions = self.begin(self._sentence_index, sentence)
         tokens = _np_tokens(head)
+        tokens += [t for t in _name_rest(head) if t not in tokens]
         ids = {t.i for t in tokens}
         inside = [m for m in mentions if m.start in ids or (m.end - 1) in ids]
         if newcomer(head.lemma_):  # "settlers in the West Bank": not the place's people
@@ -1039,6 +1058,47 @@ class ActorResolver:
                         entry = self._country_of(sentence, obj, depth=2)
                         if entry is not None:
                             return entry, list(prep.subtree)
+        return None
+
+    def place_of(self, sentence: Sentence, head: Any, *, on_site: bool = False) -> Entry | None:
+        """The country where a party named without one is: "parties to the conflict in
+        Yemen"; where the act is done on the spot (``on_site``: a raid, an inspection), also
+        "the Daily Star in Lagos", "a police post north of Kandahar", and "the X plant in
+        central Iran" when the parse hangs "in" on the verb right after the phrase. ("Met
+        opposition leaders in Geneva" only says where they met; a place in a clause about
+        the party, or further along the sentence, is not its own.)"""
+        for child in [head, *(c for c in head.children if c.i > head.i)]:  # ("a target southwest of X")
+            entry = self._place_phrase(sentence, child, on_site)
+            if entry is not None:
+                return entry
+        after = head.right_edge.i + 1
+        holder = head
+        while holder.head is not holder and holder.dep_ in {"dobj", "pobj", "prep", "dative", "appos"}:
+            holder = holder.head
+            if holder.pos_ not in {"VERB", "AUX"}:
+                continue  # ("the bombing of X in Y": where the bombing was)
+            for child in (c for c in holder.children if c.left_edge.i == after):
+                entry = self._place_phrase(sentence, child, on_site)
+                if entry is not None:
+                    return entry
+        return None
+
+    def _place_phrase(self, sentence: Sentence, token: Any, on_site: bool) -> Entry | None:
+        """The country of the phrase ``token`` heads: a place one step below "to" ("to the
+        conflict in X"); on the spot also "in X", "(20 km) south of X" and "of Y in X"."""
+        objs = [o for o in token.children if o.dep_ == "pobj"]
+        if token.dep_ == "prep" and token.lower_ in ({"to", "of"} if on_site else {"to"}):
+            return next((e for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in LOCAL_PREPS
+                         for g in p.children if g.dep_ == "pobj"
+                         for e in [self._country_of(sentence, g, depth=0)] if e), None)  # fmt: skip
+        if not on_site:
+            return None
+        if token.dep_ == "prep" and token.lower_ in LOCAL_PREPS | {"near"}:
+            return next((e for o in objs for e in [self._country_of(sentence, o, depth=1)] if e), None)
+        if token.lower_ in COMPASS_WORDS:
+            return next((e for p in token.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj"
+                         for e in [self._country_of(sentence, o, depth=0)] if e), None)  # fmt: skip
         return None
 
     def _country_of(self, sentence: Sentence, token: Any, depth: int) -> Entry | None:

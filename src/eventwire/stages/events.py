@@ -1507,6 +1507,9 @@ def _complement_targets(
             if asked and any(h.pos_ in {"NOUN", "PROPN"} and not resolver.resolve_group(sentence, h)
                              for h in subjects):
                 continue  # "demanded that the panel give access to X": X is asked nothing
+            if _joins(comp):  # "rioted, joining demonstrators in demanding X": allies, not targets
+                nxt.extend(g for p in _children(comp, {"prep"}) for g in _children(p, {"pcomp"}))
+                continue
             heads.extend(subjects)
             heads.extend(h for h in _children(comp, {"dobj", "dative"}))
             for prep in _children(comp, {"prep"}):
@@ -1525,6 +1528,15 @@ def _complement_targets(
             break  # "saying he has to serve a term awarded by X": below lies another's act
         frontier = nxt
     return [], []
+
+
+# Verbs whose object is a party the subject sides with: "joining thousands of protesters".
+ALLY_LEMMAS = {"join", "accompany", "rejoin"}
+
+
+def _joins(clause: Any) -> bool:
+    """Is a participle clause the subject joining others ("joined by", "joining X in Y")?"""
+    return clause.lemma_.lower() in ALLY_LEMMAS and clause.dep_ in {"advcl", "xcomp", "acl"}
 
 
 def _addressed(token: Any, complements: list[Any]) -> bool:
@@ -1570,7 +1582,8 @@ def _named_parties(
     for head in heads:
         if head.lower_ in {"it", "they", "them"} and head.dep_ in SUBJECT_DEPS:
             continue
-        found = resolver.resolve_group(sentence, head) or _inside(head, sentence, resolver, own)
+        found = _placed(resolver.resolve_group(sentence, head), head, sentence, resolver) \
+            or _inside(head, sentence, resolver, own)
         found = [a for a in found if not (a.code and a.code in own and a.by.endswith(":coref"))]
         if found:
             actors.extend(found)
@@ -2150,7 +2163,7 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in _children(child, {"pobj"}):
                     found = resolver.resolve_group(sentence, obj)
-                    if found and any(a.code for a in found):
+                    if found and any(a.code for a in found) and not _named_by_place_left(found, obj, sentence, resolver):
                         return found, [obj], "moved-force"
     if not heads:
         governor, prep = _governing_verb(token)
@@ -2189,6 +2202,73 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
             for obj in _children(child, {"pobj"}):
                 actors.extend(resolver.resolve_group(sentence, obj))
     return actors, heads, how
+
+
+def _named_by_place_left(found: list[Actor], force: Any, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Is a moved force's only country the place it leaves? In "the withdrawal of some
+    troops from X" (the parse hangs "from X" on the troops) X is where they were, not whose."""
+    left = {a.code for p in _children(force, {"prep"}) if p.lower_ == "from"
+            for o in _pobjs(p) for a in resolver.resolve(sentence, o) if a.code}
+    return bool(left) and {a.code for a in found if a.code} <= left
+
+
+def _place_left(token: Any) -> list[Any]:
+    """The place a force named after a movement noun leaves: "the withdrawal of some
+    troops from X" (the parse hangs "from X" on the troops)."""
+    return [g for p in _children(token, {"prep"}) if p.lower_ == "of" for force in _pobjs(p)
+            for q in _children(force, {"prep"}) if q.lower_ == "from" for g in _pobjs(q)]
+
+
+# Demands and pleas, whose "from" names who makes them: "conceded to demands from X".
+DEMAND_NOUNS = {"demand", "request", "plea", "appeal", "call", "ultimatum", "pressure"}
+
+
+def _demanders(head: Any) -> list[Any]:
+    """Who makes the demand a response is aimed at: "conceded to demands from the rebels
+    to free Y" answers the rebels, not the demand."""
+    if head.lemma_.lower() not in DEMAND_NOUNS or head.pos_ != "NOUN":
+        return []
+    return [g for p in _children(head, {"prep", "agent"}) if p.lower_ in {"from", "by"} for g in _pobjs(p)]
+
+
+def _in_name(prep: Any) -> bool:
+    """Is the preposition inside a name the parse split: "the National Front for the
+    Liberation of X" is one group, not a front and what is asked for it?"""
+    doc = prep.doc
+    return prep.ent_iob_ == "I" and prep.ent_type_ in {"ORG", "NORP", "FAC"} and prep.i > 0 \
+        and doc[prep.i - 1].ent_type_ == prep.ent_type_ and doc[prep.i - 1].pos_ == "PROPN"
+
+
+def _talks(trig: Trigger) -> bool:
+    """Is a noun trigger a meeting or talks, whose "on" names the topic, not a party:
+    "negotiations on independence for X" are not held with X."""
+    return cameo_entry(trig.lexeme.cameo).plover == "CONSULT"
+
+
+# Heads of parties that are abroad wherever they are: "the embassy in Kabul".
+ABROAD_HEADS = {"embassy", "consulate", "envoy", "ambassador", "diplomat", "delegation", "mission"}
+
+
+def _on_site(lexeme: Lexeme) -> bool:
+    """Is the act done where its target is (a raid, an arrest, aid, an inspection), not
+    said or agreed from afar?"""
+    return cameo_entry(lexeme.cameo).plover in PLACE_TARGET_TYPES | {"AID"} or lexeme.cameo.startswith("09")
+
+
+def _placed(found: list[Actor], head: Any, sentence: Sentence, resolver: ActorResolver,
+            on_site: bool = False) -> list[Actor]:
+    """A target named without a country takes the one its own phrase places it in: "raided
+    the Daily Star in Lagos", "urged parties to the conflict in Yemen" (not a person, troops
+    or aid groups, who may be foreign, nor an embassy; "settlers in X" are not X's)."""
+    if len(found) != 1 or found[0].code or found[0].sector in {"MIL", "NGO", "IGO"} \
+            or head.ent_type_ == "PERSON" or head.pos_ == "PRON" or head.lemma_.lower() in ABROAD_HEADS \
+            or newcomer(head.lemma_) or found[0].by.endswith(":coref"):
+        return found
+    entry = resolver.place_of(sentence, head, on_site=on_site)
+    if entry is None:
+        return found
+    return [replace(found[0], country=entry.country, name=found[0].name if found[0].sector else entry.name,
+                    by=f"{NAME}:placed")]  # fmt: skip
 
 
 def _is_movement(trig: Trigger) -> bool:
@@ -2391,15 +2471,17 @@ def _targets(
         if between:
             # "talks between X and Y": X meets Y; "mediation between X and Y": both are helped.
             heads = between[:1] if _mediation(trig) else between[1:]  # conjuncts come along
-        preps = lexeme.target_preps | {"against", "on"}
+        preps = lexeme.target_preps | {"against"} | (set() if _talks(trig) else {"on"})
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in preps and child.lower_ != "between" \
-                    and not _is_time_phrase(child):  # "fighting on Saturday"
+                    and not _is_time_phrase(child) and not _in_name(child):  # "fighting on Saturday"
                 heads.extend(_pobjs(child))
         if not heads and cameo_entry(lexeme.cameo).plover == "PROTEST" and token.dep_ == "dobj" \
                 and _is_light(token.head):
             # "staged a sit-in outside the embassy": the light verb carries the aim
             heads = [o for c in _children(token.head, {"prep"}) if c.lower_ in PROTEST_AIMS for o in _pobjs(c)]
+        if not heads and _is_movement(trig):
+            heads = _place_left(token)
         if not heads and _for_clause(token) is not None:
             heads = _children(_for_clause(token), {"nsubj"})  # "a call for X to withdraw": X is asked
         if not heads:
@@ -2421,7 +2503,7 @@ def _targets(
                 heads.extend(_pobjs(child))
     actors: list[Actor] = []
     used: list[Any] = []
-    for head in heads:
+    for head in [d for h in heads for d in (_demanders(h) or [h])]:
         found = _deed_parties(head, sentence, resolver)
         if not found:
             found = resolver.resolve_group(sentence, head)
@@ -2429,6 +2511,7 @@ def _targets(
                 found = _inside(head, sentence, resolver, own) + found
         if found and head.i in places:
             found = _as_places(found)
+        found = _placed(found, head, sentence, resolver, on_site=_on_site(lexeme))
         if not found:
             found = _inside(head, sentence, resolver, own)
         if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
@@ -2958,12 +3041,14 @@ def _finish(
                 t.dep_ in PASSIVE_SUBJECT_DEPS for t in draft.source_tokens
             ):  # who acted there, not who suffered it ("children were killed in shelling in X")
                 draft.sources = [_located(a, draft.location.country) for a in draft.sources]
+                if plover != "CONSULT":  # (an opposition may meet abroad: "met in Geneva")
+                    draft.sources = [_home_opposition(a, draft.location.country) for a in draft.sources]
             if draft.location is not None and draft.location.country and plover == "ASSAULT":
                 # "children were killed in shelling in X": civilians harmed in X are X's people
                 draft.targets = [_located(a, draft.location.country) for a in draft.targets]
         threatened = cameo_entry(draft.trigger.lexeme.cameo).plover  # "will extend the curfew in X"
         if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES) \
-                and not _unnamed_victims(draft.trigger.token):
+                and not _unnamed_victims(draft.trigger.token) and not _resignation(draft):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
             if not draft.targets and draft.location is not None and draft.location.country:
                 loc = draft.location
@@ -3070,6 +3155,25 @@ def _demobilized(draft: _Draft) -> bool:
     token = draft.trigger.token
     return (draft.trigger.lexeme.lemma in SELF_PASSIVE_LEMMAS and _is_passive(token)
             and not _children(token, {"agent"}))
+
+
+EXILE_WORDS = {"exiled", "exile", "exiles", "diaspora", "expatriate", "expatriates", "emigre", "emigres"}
+
+
+def _home_opposition(actor: Actor, country: str) -> Actor:
+    """"Leaders of the X opposition bloc agreed to postpone the rally in Y": an opposition
+    named without a country acts in its own (an exiled one does not: "exiled opposition
+    leaders rallied in London")."""
+    if actor.code or actor.sector != "OPP" or actor.by.endswith(":coref") \
+            or set(re.findall(r"\w+", actor.text.lower())) & EXILE_WORDS:
+        return actor
+    return replace(actor, country=country, by=f"{NAME}:located")
+
+
+def _resignation(draft: _Draft) -> bool:
+    """Is the event someone leaving office? "The minister resigned on Sunday in X" is
+    aimed at no one: the place where he quit is no party to it."""
+    return draft.cameo == draft.trigger.lexeme.cameo and draft.trigger.lexeme.plover == RESIGNATION
 
 
 def _located(actor: Actor, country: str) -> Actor:
