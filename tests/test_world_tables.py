@@ -1,0 +1,76 @@
+"""World knowledge for actors: armed groups and parties of one country, peoples of one country.
+
+Invented phrases resolved on a real parse with ``ActorResolver`` (see tests/test_actors.py).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from test_actors import resolve, summary
+
+
+# -- organisations: a named armed group or party is its home country's --------------------
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("The National Union for the Total Independence of Angola rejected the offer.", "Union",
+         [("AGO", "REB")]),
+        ("Fighters of the Moro Islamic Liberation Front ambushed a convoy.", "Fighters", [("PHL", "REB")]),
+        ("The MILF denied the report.", "MILF", [("PHL", "REB")]),
+        ("Shining Path guerrillas blew up a pylon.", "guerrillas", [("PER", "REB")]),
+        ("The Revolutionary United Front freed the hostages.", "Front", [("SLE", "REB")]),
+        ("The ruling Congress party lost the vote.", "party", [("IND", "POL")]),
+        ("The BJP won the state election.", "BJP", [("IND", "POL")]),
+        ("ZANU-PF supporters beat up an activist.", "supporters", [("ZWE", "CVL")]),
+        ("The SPLM/A signed the accord.", "SPLM", [("SSD", "REB")]),
+        ("The SPLM-N shelled the town.", "SPLM", [("SDN", "REB")]),
+        ("The Pakistani Taliban claimed the bombing.", "Taliban", [("PAK", "REB")]),
+        ("The Qassam Brigades fired rockets.", "Brigades", [("PSE", "REB")]),
+    ],
+)
+def test_named_groups_are_their_countrys(coder, text, head, expected):
+    assert summary(resolve(coder, text, head)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Militants from al-Shabaab stormed the hotel.", "Militants", [("SOM", "REB")]),
+        ("Gunmen of al-Qaeda in the Arabian Peninsula seized the port.", "Gunmen", [("YEM", "REB")]),
+    ],
+)
+def test_names_written_with_a_lowercase_particle(coder, text, head, expected):
+    """"al-Shabaab", "al-Qaeda": the table's small "al" is found in running text too."""
+    assert summary(resolve(coder, text, head)) == expected
+
+
+def test_the_words_of_a_groups_name_are_no_sector(coder):
+    """"Union" in the name of an armed group does not make its demands a trade union's."""
+    actors = resolve(coder, "The president gave in to demands from the National Union for the Total "
+                     "Independence of Angola.", "demands")
+    assert summary(actors) == [("AGO", "REB")]
+
+
+def test_a_us_party_is_not_the_congress_party(coder):
+    assert summary(resolve(coder, "Congress passed the budget.", "Congress")) == [("USA", "GOV")]
+
+
+# -- peoples of one country ---------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "head", "country"),
+    [
+        ("Yoruba leaders condemned the killing.", "leaders", "NGA"),
+        ("A Chechen rebel was killed.", "rebel", "RUS"),
+        ("Uighur activists staged a sit-in.", "activists", "CHN"),
+        ("Rohingya refugees fled the fighting.", "refugees", "MMR"),
+        ("Ethnic Uighurs protested in the square.", "Uighurs", "CHN"),
+        ("The Basques voted on Sunday.", "Basques", "ESP"),
+    ],
+)
+def test_peoples_of_one_country_are_its(coder, text, head, country):
+    assert [a.code for a in resolve(coder, text, head)] == [country]
+
+
+def test_a_people_split_between_countries_has_none(coder):
+    assert [a.code for a in resolve(coder, "Tamil refugees arrived by boat.", "refugees")] == [None]
