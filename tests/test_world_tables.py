@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_actors import resolve, summary
+from test_actors import _article, codebook, find_mentions, resolve, summary
 
 
 # -- organisations: a named armed group or party is its home country's --------------------
@@ -74,3 +74,46 @@ def test_peoples_of_one_country_are_its(coder, text, head, country):
 
 def test_a_people_split_between_countries_has_none(coder):
     assert [a.code for a in resolve(coder, "Tamil refugees arrived by boat.", "refugees")] == [None]
+
+
+def test_a_groups_name_inside_a_persons_is_no_group(coder):
+    """"Fatah" in "Abdel Fatah al-Sisi" is part of a name, not the Palestinian movement."""
+    article = _article("The envoy met Egyptian President Abdel Fatah al-Sisi on Monday.")
+    sentence = coder.parse([article])[0].sentences[0]
+    names = [m.entry.name for m in find_mentions(codebook(coder.config.model), sentence.doc)]
+    assert "Fatah" not in names
+
+
+def test_a_groups_name_inside_a_longer_name_is_no_group(coder):
+    """"the Garo National Liberation Army" is not Colombia's ELN; "the Colombian ..." is."""
+    text = "The Garo National Liberation Army attacked a camp."
+    assert summary(resolve(coder, text, "Army")) != [("COL", "REB")]
+    assert summary(resolve(coder, "The Colombian National Liberation Army attacked a camp.", "Army")) \
+        == [("COL", "REB")]
+
+
+# -- a capital or country name placed in another country ----------------------------------
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Gunmen shelled Tripoli, Lebanon, on Monday.", "Tripoli", [("LBN", None)]),
+        ("Gunmen shelled Lebanon's Tripoli on Monday.", "Tripoli", [("LBN", None)]),
+        ("Gunmen shelled Tripoli in northern Lebanon on Monday.", "Tripoli", [("LBN", None)]),
+        ("Police in Atlanta, Georgia, arrested him.", "Police", [("USA", "COP")]),
+        # the capital or the country itself
+        ("Gunmen shelled Tripoli, Libya, on Monday.", "Tripoli", [("LBY", "GOV")]),
+        ("Tripoli rejected the demand.", "Tripoli", [("LBY", "GOV")]),
+        ("Police in Tbilisi, Georgia, arrested him.", "Police", [("GEO", "COP")]),
+        ("Georgia recalled its envoy.", "Georgia", [("GEO", "GOV")]),
+    ],
+)
+def test_a_name_placed_in_another_country_is_a_place_there(coder, text, head, expected):
+    assert summary(resolve(coder, text, head)) == expected
+
+
+def test_the_event_is_where_the_sentence_places_it(coder):
+    """The country named with a place steers where the event is: the Lebanese Tripoli."""
+    from test_actors import code
+
+    events = code(coder, "Gunmen attacked the north Lebanese port of Tripoli on Monday.")
+    assert [(e.location.name, e.location.country) for e in events if e.location] == [("Tripoli", "LBN")]

@@ -90,6 +90,10 @@ FIGHT_LEMMAS = {"fight", "battle", "combat"}
 # Police named bare, who serve where they act.
 DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
+# Words for the part of a country a place is in: "Tripoli in northern Lebanon".
+COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                 "central", "northeastern", "northwestern", "southeastern", "southwestern",
+                 "northeast", "northwest", "southeast", "southwest"}  # fmt: skip
 # Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
 PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
 # Groups named after the place they live in: "residents of X", "the people of X".
@@ -365,6 +369,78 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
     return mentions
 
 
+def _placed_elsewhere(sent: Any, mention: Mention, mentions: list[Mention]) -> Mention:
+    """A capital or country name the sentence places in another country names a place there:
+    "the north Lebanese port of Tripoli", "Tripoli, Lebanon", "Tripoli in northern Lebanon"
+    are not Libya's capital; "Atlanta, Georgia" is the US state."""
+    if mention.entry.kind not in {"capital", "country"}:
+        return mention
+    from ..geo import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    name = sent.doc[mention.start : mention.end].text
+    for country in _placing_countries(sent, mention, mentions):
+        if country == mention.entry.country:
+            return mention
+        places = [p for p in gazetteer.lookup(name) if p.country == country and p.feature != "country"]
+        place = places[0] if places else None
+        if place is not None:
+            return replace(mention, entry=Entry(country, None, None, place.name, "place"))
+    place = _qualified(sent, mention, mentions, gazetteer) if mention.entry.kind == "country" else None
+    if place is not None and place.country != mention.entry.country \
+            and _fold(place.admin1 or "") == _fold(name):
+        return replace(mention, entry=Entry(place.country, None, None, place.admin1, "place"))
+    return mention
+
+
+def _placing_countries(sent: Any, mention: Mention, mentions: list[Mention]) -> list[str]:
+    """Countries named where they place a name: "X, Lebanon", "Lebanon's X", "the Lebanese
+    port of X", "Lebanon's second city, X", "X in northern Lebanon"."""
+    named = {i: m for m in mentions if m.entry.kind in {"country", "adjective"} and m is not mention
+             for i in range(m.start, m.end)}  # fmt: skip
+    doc = sent.doc
+    root = doc[mention.end - 1]
+    slots = [c for c in root.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    if root.dep_ in {"pobj", "appos"} and holder.pos_ == "NOUN":
+        slots += [c for c in holder.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    slots += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "in"
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    after = doc[mention.end : min(mention.end + 3, sent.end)]
+    if len(after) > 1 and after[0].lower_ in {",", "in"}:  # "X, Lebanon", "X in (northern) Lebanon"
+        place = after[2] if len(after) > 2 and after[1].lower_ in COMPASS_WORDS else after[1]
+        if place.i in named and named[place.i].entry.kind == "country" and not _listed(sent, mention, named[place.i]):
+            slots.append(place)
+    return [named[t.i].entry.country for t in slots if t.i in named and named[t.i].entry.country]
+
+
+def _listed(sent: Any, first: Mention, second: Mention) -> bool:
+    """Are two names items of a list ("Mali, Niger, Nigeria and Chad"), not a place and its
+    country ("Tripoli, Lebanon, on Monday")?"""
+    doc = sent.doc
+    if first.start > sent.start and doc[first.start - 1].lower_ in {",", "and", "or", "&"}:
+        return True
+    rest = [t.lower_ for t in doc[second.end : min(second.end + 2, sent.end)]]
+    return bool(rest) and (rest[0] in {"and", "or", "&"} or rest[:1] == [","] and len(rest) > 1 and (
+        rest[1] in {"and", "or"} or doc[second.end + 1].text[:1].isupper()))
+
+
+def _qualified(sent: Any, mention: Mention, mentions: list[Mention], gazetteer: Any) -> Any:
+    """The place a country name qualifies as a state of another country: "Georgia" in
+    "Atlanta, Georgia" (the name before the comma is no codebook name)."""
+    doc = sent.doc
+    if mention.start < sent.start + 2 or doc[mention.start - 1].text != ",":
+        return None
+    start = mention.start - 1
+    while start > max(sent.start, mention.start - 4) and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    if start == mention.start - 1 or any(i in taken for i in range(start, mention.start - 1)):
+        return None
+    name = doc[start : mention.start - 1].text
+    return gazetteer.resolve(name, qualifier=doc[mention.start : mention.end].text)
+
+
 def _continues_name(tokens: list[Any], folded: list[str], i: int, book: Codebook) -> bool:
     """Does an organisation's name found at ``i`` go on a name the tagger began before it, with
     a word that starts no codebook name: "the Garo National Liberation Army" is not the ELN
@@ -490,7 +566,8 @@ class ActorResolver:
 
     def begin(self, index: int, sentence: Sentence) -> list[Mention]:
         self._sentence_index = index
-        mentions = find_mentions(self.book, sentence.doc)
+        found = find_mentions(self.book, sentence.doc)
+        mentions = [_placed_elsewhere(sentence.doc, m, found) for m in found]
         self._mentions[id(sentence.doc)] = mentions
         for m in mentions:
             if m.entry.country:
