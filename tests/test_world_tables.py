@@ -117,3 +117,22 @@ def test_the_event_is_where_the_sentence_places_it(coder):
 
     events = code(coder, "Gunmen attacked the north Lebanese port of Tripoli on Monday.")
     assert [(e.location.name, e.location.country) for e in events if e.location] == [("Tripoli", "LBN")]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "country"),
+    [
+        # placed before in the story, named bare again
+        (("Gunmen attacked Tripoli, Lebanon, on Monday.", "Later, Syrian troops shelled Tripoli again."), "LBN"),
+        # a description of the place elsewhere in the sentence
+        (("Militias clashed in Tripoli as shells crashed into the north Lebanese port.",), "LBN"),
+        # ... unless it describes another place, or the sentence names the capital's own country
+        (("Militias clashed in Tripoli as shells crashed into the Lebanese city of Sidon.",), "LBY"),
+        (("Libyan militias clashed in Tripoli as shells crashed into a Lebanese port.",), "LBY"),
+    ],
+)
+def test_the_story_places_a_capitals_name(coder, paragraphs, country):
+    from test_actors import code
+
+    events = code(coder, *paragraphs)
+    assert [a.code for e in events[-1:] for a in e.targets if "Tripoli" in a.text] == [country]

@@ -90,6 +90,8 @@ FIGHT_LEMMAS = {"fight", "battle", "combat"}
 # Police named bare, who serve where they act.
 DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
+# Nouns that describe a named place: "the north Lebanese port", "the Lebanese city of X".
+DESCRIPTION_NOUNS = {"port", "city", "town", "village", "seaport", "stronghold"}
 # Words for the part of a country a place is in: "Tripoli in northern Lebanon".
 COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
                  "central", "northeastern", "northwestern", "southeastern", "southwestern",
@@ -395,7 +397,8 @@ def _placed_elsewhere(sent: Any, mention: Mention, mentions: list[Mention]) -> M
 
 def _placing_countries(sent: Any, mention: Mention, mentions: list[Mention]) -> list[str]:
     """Countries named where they place a name: "X, Lebanon", "Lebanon's X", "the Lebanese
-    port of X", "Lebanon's second city, X", "X in northern Lebanon"."""
+    port of X", "Lebanon's second city, X", "X in northern Lebanon"; or, where the sentence
+    names nothing of the name's own country, "the Lebanese port" it speaks of."""
     named = {i: m for m in mentions if m.entry.kind in {"country", "adjective"} and m is not mention
              for i in range(m.start, m.end)}  # fmt: skip
     doc = sent.doc
@@ -411,6 +414,10 @@ def _placing_countries(sent: Any, mention: Mention, mentions: list[Mention]) -> 
         place = after[2] if len(after) > 2 and after[1].lower_ in COMPASS_WORDS else after[1]
         if place.i in named and named[place.i].entry.kind == "country" and not _listed(sent, mention, named[place.i]):
             slots.append(place)
+    if not any(m.entry.country == mention.entry.country for m in mentions if m is not mention):
+        slots += [a for t in sent if t.lemma_.lower() in DESCRIPTION_NOUNS  # "X ... the Lebanese port"
+                  and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+                  for a in t.children if a.dep_ == "amod" and a.i in named]  # fmt: skip
     return [named[t.i].entry.country for t in slots if t.i in named and named[t.i].entry.country]
 
 
@@ -561,18 +568,35 @@ class ActorResolver:
         self.article_codes: set[str] = set()
         self._mentions: dict[int, list[Mention]] = {}
         self._sentence_index = 0
+        #: capital and country names placed in another country before ("Tripoli, Lebanon")
+        self._placed: dict[tuple[str, ...], Entry] = {}
         #: events coded so far: (trigger lemma, PLOVER type, sources), for "the attack"
         self.events: list[tuple[str, str, tuple[Actor, ...]]] = []
 
     def begin(self, index: int, sentence: Sentence) -> list[Mention]:
         self._sentence_index = index
         found = find_mentions(self.book, sentence.doc)
-        mentions = [_placed_elsewhere(sentence.doc, m, found) for m in found]
+        mentions = [self._placed_again(sentence.doc, m, found) for m in found]
         self._mentions[id(sentence.doc)] = mentions
         for m in mentions:
             if m.entry.country:
                 self.article_codes.add(m.entry.country)
         return mentions
+
+    def _placed_again(self, sent: Any, mention: Mention, found: list[Mention]) -> Mention:
+        """A name placed in another country here, or before in the story and not placed
+        otherwise here: "Tripoli, Lebanon ... Tripoli" is the Lebanese city both times."""
+        key = tuple(_fold(t.text) for t in sent.doc[mention.start : mention.end])
+        placed = _placed_elsewhere(sent, mention, found)
+        if placed is not mention:
+            self._placed[key] = placed.entry
+        elif key not in self._placed or mention.entry.kind not in {"capital", "country"}:
+            pass
+        elif _placing_countries(sent, mention, found):  # "Tripoli, Libya": placed at home now
+            del self._placed[key]
+        else:
+            placed = replace(mention, entry=self._placed[key])
+        return placed
 
     def remember(self, actors: list[Actor], token: Any, *, is_subject: bool) -> None:
         """Keep an argument for the pronouns to come. A main subject that is no actor
