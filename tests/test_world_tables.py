@@ -100,11 +100,14 @@ def test_a_groups_name_inside_a_longer_name_is_no_group(coder):
         ("Gunmen shelled Lebanon's Tripoli on Monday.", "Tripoli", [("LBN", None)]),
         ("Gunmen shelled Tripoli in northern Lebanon on Monday.", "Tripoli", [("LBN", None)]),
         ("Police in Atlanta, Georgia, arrested him.", "Police", [("USA", "COP")]),
+        ("The governor of Georgia signed the bill.", "governor", [("USA", "GOV")]),
+        ("Police in Cobb County, Georgia, arrested him.", "Police", [("USA", "COP")]),
         # the capital or the country itself
         ("Gunmen shelled Tripoli, Libya, on Monday.", "Tripoli", [("LBY", "GOV")]),
         ("Tripoli rejected the demand.", "Tripoli", [("LBY", "GOV")]),
         ("Police in Tbilisi, Georgia, arrested him.", "Police", [("GEO", "COP")]),
         ("Georgia recalled its envoy.", "Georgia", [("GEO", "GOV")]),
+        ("The governor of Georgia's Samegrelo region resigned.", "governor", [("GEO", "GOV")]),
     ],
 )
 def test_a_name_placed_in_another_country_is_a_place_there(coder, text, head, expected):

@@ -90,6 +90,8 @@ FIGHT_LEMMAS = {"fight", "battle", "combat"}
 # Police named bare, who serve where they act.
 DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
+# Offices and bodies of a US state ("Georgia Gov. X"), not of a country of the same name.
+US_STATE_TITLES = {"governor", "gov", "legislature", "lieutenant", "statehouse"}
 # Nouns that describe a named place: "the north Lebanese port", "the Lebanese city of X".
 DESCRIPTION_NOUNS = {"port", "city", "town", "village", "seaport", "stronghold"}
 # Words for the part of a country a place is in: "Tripoli in northern Lebanon".
@@ -388,6 +390,10 @@ def _placed_elsewhere(sent: Any, mention: Mention, mentions: list[Mention]) -> M
         place = places[0] if places else None
         if place is not None:
             return replace(mention, entry=Entry(country, None, None, place.name, "place"))
+    if mention.entry.kind == "country" and _us_state_title(sent, mention):
+        states = [p for p in gazetteer.lookup(name) if p.country == "USA" and p.feature == "admin1"]
+        if states:  # "Georgia Gov. X", "the governor of Georgia", "Cobb County, Georgia"
+            return replace(mention, entry=Entry("USA", None, None, states[0].name, "place"))
     place = _qualified(sent, mention, mentions, gazetteer) if mention.entry.kind == "country" else None
     if place is not None and place.country != mention.entry.country \
             and _fold(place.admin1 or "") == _fold(name):
@@ -412,13 +418,30 @@ def _placing_countries(sent: Any, mention: Mention, mentions: list[Mention]) -> 
     after = doc[mention.end : min(mention.end + 3, sent.end)]
     if len(after) > 1 and after[0].lower_ in {",", "in"}:  # "X, Lebanon", "X in (northern) Lebanon"
         place = after[2] if len(after) > 2 and after[1].lower_ in COMPASS_WORDS else after[1]
-        if place.i in named and named[place.i].entry.kind == "country" and not _listed(sent, mention, named[place.i]):
+        country = named.get(place.i)
+        if country is not None and country.entry.kind == "country" and not _listed(sent, mention, country):
             slots.append(place)
     if not any(m.entry.country == mention.entry.country for m in mentions if m is not mention):
         slots += [a for t in sent if t.lemma_.lower() in DESCRIPTION_NOUNS  # "X ... the Lebanese port"
                   and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
                   for a in t.children if a.dep_ == "amod" and a.i in named]  # fmt: skip
     return [named[t.i].entry.country for t in slots if t.i in named and named[t.i].entry.country]
+
+
+def _us_state_title(sent: Any, mention: Mention) -> bool:
+    """Is a country name said as a US state's: "Georgia Gov. X", "Georgia's governor", "the
+    governor of Georgia", "Cobb County, Georgia"?"""
+    doc = sent.doc
+    after = [t.lower_.rstrip(".") for t in doc[mention.end : min(mention.end + 2, sent.end)]]
+    if after[:1] == ["'s"]:
+        after = after[1:]
+    if after[:1] and after[0] in US_STATE_TITLES:
+        return True
+    root = doc[mention.end - 1]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in US_STATE_TITLES:
+        return True
+    return mention.start >= sent.start + 2 and doc[mention.start - 1].text == "," \
+        and doc[mention.start - 2].lower_ in {"county", "parish"}
 
 
 def _listed(sent: Any, first: Mention, second: Mention) -> bool:
@@ -710,8 +733,8 @@ class ActorResolver:
                   for i in range(m.start, m.end)}  # "the West Bank" is no bank
         places |= {t.i for t in tokens if _named_state(t)}  # "farmers from Kaduna state"
         # "demands from the National Union for ...": a body's own name says no sector
-        places |= {i for m in mentions if m.entry.kind in {"group", "igo", "ngo", "seat"} and not m.start <= head.i < m.end
-                   for i in range(m.start, m.end)}  # fmt: skip
+        places |= {i for m in mentions if m.entry.kind in {"group", "igo", "ngo", "seat"}
+                   and not m.start <= head.i < m.end for i in range(m.start, m.end)}  # fmt: skip
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
         sector = self.book.sector_of(lemmas)
