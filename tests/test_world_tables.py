@@ -139,3 +139,18 @@ def test_the_story_places_a_capitals_name(coder, paragraphs, country):
 
     events = code(coder, *paragraphs)
     assert [a.code for e in events[-1:] for a in e.targets if "Tripoli" in a.text] == [country]
+
+
+# -- a group of many countries named with one of them -------------------------------------
+@pytest.mark.parametrize(
+    ("text", "head", "expected"),
+    [
+        ("Egypt's Muslim Brotherhood rejected the offer.", "Brotherhood", [("EGY", "OPP")]),
+        ("The Syrian Muslim Brotherhood rejected the offer.", "Brotherhood", [("SYR", "OPP")]),
+        ("The Muslim Brotherhood rejected the offer.", "Brotherhood", [(None, "OPP")]),
+        ("Germany's Social Democrats won the vote.", "Democrats", [("DEU", "POL")]),
+        ("The Sweden Democrats won the vote.", "Democrats", [("SWE", "POL")]),
+    ],
+)
+def test_a_branch_of_a_group_of_many_countries_is_its_countrys(coder, text, head, expected):
+    assert summary(resolve(coder, text, head)) == expected

@@ -756,6 +756,8 @@ class ActorResolver:
                     entry = replace(entry, name=name.slice(self.text))
                 if _seating_compound(head.doc, m.end):
                     entry = replace(entry, sector=None)  # "a London-based group": no government acts
+                if entry.kind == "group" and not entry.country:
+                    entry = _group_home(head.doc, inside, m)
                 m_sector = sector
                 if entry.kind in {"capital", "country"} and m.start <= head.i < m.end:
                     m_sector = sector or "GOV"  # a state named as an actor is its government
@@ -1511,6 +1513,16 @@ def _national_office(inside: list[Mention], person: Mention) -> Mention | None:
         return None
     return next((m for m in reversed(inside)
                  if m.end <= person.start and m.entry.kind in {"adjective", "country"}), None)
+
+
+def _group_home(doc: Any, inside: list[Mention], group: Mention) -> Entry:
+    """A group of many countries named with one of them is that country's branch: "Egypt's
+    Muslim Brotherhood", "the Syrian Muslim Brotherhood"."""
+    for m in inside:
+        if m.end <= group.start and m.entry.kind in {"country", "adjective", "capital", "people"} \
+                and group.start <= doc[m.end - 1].head.i < group.end and m.entry.country:
+            return replace(group.entry, country=m.entry.country)
+    return group.entry
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:
