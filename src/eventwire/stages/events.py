@@ -308,7 +308,8 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
         elif key == "prep":
             if not any(c.lower_ in values and not _is_time_phrase(c)
                        for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}) \
-                    and not ("for" in values and _for_clause(token) is not None):
+                    and not ("for" in values and _for_clause(token) is not None) \
+                    and not ("for" in values and _pressed_for(token) is not None):
                 return False
         elif key == "lv":
             governor = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
@@ -379,6 +380,19 @@ def _for_clause(noun: Any) -> Any | None:
                     and _children(clause, {"nsubj"}) and any(c.lower_ == "to" for c in _children(clause, {"aux"})) \
                     and any(c.lower_ == "for" for c in _children(clause, {"mark"})):
                 return clause
+    return None
+
+
+def _pressed_for(verb: Any) -> Any | None:
+    """The "for X to do Y" clause of a verb ("pushed hard for Germany to back the plan"),
+    which the parser reads as a purpose clause marked by "for"; also without its "to"
+    ("lobbying for the EU lift the ban")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for clause in verb.children:
+        if clause.dep_ in {"advcl", "ccomp", "xcomp"} and clause.i > verb.i and _for_infinitive(clause) \
+                and _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            return clause
     return None
 
 
@@ -1826,6 +1840,9 @@ def _requested_code(token: Any, by_token: dict, code: str) -> str:
         trig = by_token.get(noun.i)
         if trig is not None and trig.lexeme.cls == "plain":
             return _request_code(trig, code)
+    clause = _pressed_for(token)  # "pushed for X to lift the sanctions"
+    if clause is not None and clause.i in by_token:
+        return _request_code(by_token[clause.i], code)
     return code
 
 
@@ -1975,10 +1992,12 @@ def _neither_nor(token: Any) -> bool:
 
 def _for_infinitive(node: Any) -> bool:
     """Is this a "for X to V" clause, which names what is wanted or awaited, not what was
-    done: "called for the president to step down", "waiting for the army to withdraw"?"""
+    done: "called for the president to step down", "waiting for the army to withdraw"? A
+    bare verb after "for X" is one too: "lobbying for the EU lift the ban"."""
     children = list(node.children)
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and (any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children) or node.tag_ == "VB" and not any(
+        c.dep_ in {"aux", "auxpass"} for c in children) and bool(_children(node, SUBJECT_DEPS)))
 
 
 def _habit_adverb(token: Any) -> bool:
@@ -2364,6 +2383,8 @@ def _targets(
             heads = _nested_against(token)  # "mobilized reservists for a war against X"
         if not heads and lexeme.cls == "control":
             heads = _children(token, {"dobj"})
+        if not heads and cameo_entry(lexeme.cameo).plover == "REQUEST" and _pressed_for(token) is not None:
+            heads = _children(_pressed_for(token), {"nsubj"})  # "pressed for Germany to back X": Germany is asked
     else:
         between = _between(token)
         if between:

@@ -1,0 +1,37 @@
+"""Embedded clauses, refusals and lost subjects: "pressed for X to do Y" asks X and does
+not say Y happened; "refused entry to X" is aimed at X; a subject the parser hung on a
+preceding phrase still acts; "a delegation of farmers" is "they" later on.
+
+Each case is a short text of our own, coded by the whole per-article coder.
+"""
+
+from __future__ import annotations
+
+from coding_helpers import code, names
+from eventwire.pipeline import Coder
+
+
+def test_they_after_a_delegation_of_nationals_is_that_delegation(coder: Coder) -> None:
+    events = code(coder, "A delegation of Nigerian farmers arrived in Abuja on Monday. They criticized the government.")
+    assert [names(e.sources) for e in events if e.type == "ACCUSE"] == [["NGA"]]
+
+
+def test_they_after_a_number_of_lawmakers_is_those_lawmakers(coder: Coder) -> None:
+    events = code(coder, "A number of Iraqi lawmakers walked out. They accused the United States of meddling.")
+    assert [(names(e.sources), names(e.targets)) for e in events if e.type == "ACCUSE"] == [(["IRQ"], ["USA"])]
+
+
+def test_pushing_for_a_party_to_act_asks_that_party(coder: Coder) -> None:
+    events = code(coder, "Italy is pushing hard for Austria to back its migration plan.")
+    assert [(names(e.sources), names(e.targets)) for e in events] == [(["ITA"], ["AUT"])]
+    assert [e.type for e in events] == ["REQUEST"]  # the backing is asked for, not done
+
+
+def test_lobbying_for_a_partys_support_asks_that_party(coder: Coder) -> None:
+    events = code(coder, "Poland was lobbying for the US support its candidate.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["POL"], ["USA"])]
+
+
+def test_lobbying_for_a_party_to_lift_a_ban_asks_that_party(coder: Coder) -> None:
+    events = code(coder, "Chile is lobbying hard for the EU to lift the ban.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["CHL"], ["EU"])]
