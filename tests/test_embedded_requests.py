@@ -35,3 +35,20 @@ def test_lobbying_for_a_partys_support_asks_that_party(coder: Coder) -> None:
 def test_lobbying_for_a_party_to_lift_a_ban_asks_that_party(coder: Coder) -> None:
     events = code(coder, "Chile is lobbying hard for the EU to lift the ban.")
     assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["CHL"], ["EU"])]
+
+
+def test_refusing_entry_to_a_people_is_aimed_at_them_not_a_stray_object(coder: Coder) -> None:
+    events = code(coder, "Togo was still refusing admittance to Malians, by far the biggest group involved.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REJECT", ["TGO"], ["MLI"])]
+
+
+def test_denying_landing_rights_to_an_airline_is_aimed_at_the_airline(coder: Coder) -> None:
+    events = code(coder, "Peru was refusing landing rights to Chilean airlines, by far the biggest group involved.")
+    assert [(e.type, names(e.targets)) for e in events] == [("REJECT", ["CHL"])]
+
+
+def test_a_subject_read_as_part_of_a_fronted_phrase_still_agrees(coder: Coder) -> None:
+    events = code(coder, "With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, "
+                  "the Ugandan government and LRA/M have agreed to free prisoners.")
+    assert [(e.type, names(e.sources)[:1]) for e in events] == [("AGREE", ["UGA"])]
+    assert "UGA" not in names(events[0].targets)  # "with the signing" is no partner

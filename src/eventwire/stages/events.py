@@ -168,6 +168,9 @@ INSTRUMENTS = {
     "material", "peacekeeper", "personnel", "contingent", "statement", "support", "reservist",
     "reserve", "conscript", "warplane", "submarine", "destroyer", "frigate", "battleship",
 }  # fmt: skip
+# Leave withheld from or granted to a party, named by "to": "refused entry to X".
+PERMISSIONS = {"entry", "admittance", "admission", "access", "visa", "visas", "permission",
+               "passage", "rights", "asylum", "clearance", "permit", "permits", "transit"}  # fmt: skip
 COOPERATIVE_QUADS = {1, 2}
 # Symmetric types: sides may be read either way when merging.
 SYMMETRIC_LEMMAS = {"clash", "fight", "fighting", "battle", "combat", "war", "talk", "meet",
@@ -672,6 +675,41 @@ def passive_patients(verb: Any, depth: int = 0) -> list[Any]:
             return patients
         return passive_patients(parent, depth + 1)
     return []
+
+
+def _fronted_with(prep: Any, verb: Any) -> bool:
+    """A "with" phrase set off before the clause says how things stand, not with whom the
+    verb is done: "With the signing of the truce, the two sides have agreed to ..."."""
+    return prep.lower_ == "with" and prep.i < verb.i and any(
+        t.text == "," for t in verb.doc[prep.i + 1:verb.i])
+
+
+def _stranded_subject(verb: Any) -> Any | None:
+    """The subject the parser joined to a fronted phrase: in "With the signing of the truce,
+    the government and the rebels have agreed to ...", "the government and the rebels" are
+    read as more things signed, and the finite verb is left with no subject. The first of
+    those conjuncts after the phrase's comma, right before the verb, is its subject."""
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
+    if verb.dep_ not in {"ROOT", "ccomp"} or not finite or _children(
+            verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"}):
+        return None
+    left = verb.i - 1
+    while left >= verb.sent.start and verb.doc[left].head.i == verb.i and verb.doc[left].dep_ in {
+            "aux", "auxpass", "neg", "advmod", "punct"}:
+        left -= 1
+    last = verb.doc[left]
+    if left < verb.sent.start or last.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    chain = [last]
+    while chain[-1].dep_ in {"conj", "appos"} and chain[-1].head.i < chain[-1].i:
+        chain.append(chain[-1].head)
+    top = chain.pop()
+    fronted = [a for a in [top, *top.ancestors] if a.head.i == verb.i and a.i != verb.i]
+    if not chain or top.dep_ != "pobj" or not fronted or fronted[0].dep_ != "prep" or fronted[0].i > top.i:
+        return None
+    after_comma = [c for c in chain if c.left_edge.i > top.i and verb.doc[c.left_edge.i - 1].text == ","]
+    return min(after_comma, key=lambda c: c.i) if after_comma else None
 
 
 def nearest_left_np(verb: Any) -> Any | None:
@@ -2074,6 +2112,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
     token = trig.token
     if trig.is_verb:
         heads, how = subject_heads(token)
+        if not heads and _stranded_subject(token) is not None:
+            heads, how = [_stranded_subject(token)], "stranded-subject"
         if not heads and token.tag_ in {"VBD", "VBZ", "VBP"} and token.dep_ not in {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pcomp"}:
             left = nearest_left_np(token)
             if left is not None:
@@ -2305,6 +2345,18 @@ def _governing_verb(token: Any) -> tuple[Any | None, str | None]:
     return None, prep
 
 
+def _let_in(token: Any) -> list[Any]:
+    """Whom a permission is refused or given: "was refusing admittance to X, by far the
+    biggest group" (a stray object besides), "denied landing rights to X"."""
+    for obj in _children(token, {"dobj"}):
+        if _object_lemmas(obj) & PERMISSIONS:
+            for holder in (token, obj):
+                parties = [o for p in _children(holder, {"prep", "dative"}) if p.lower_ == "to" for o in _pobjs(p)]
+                if parties:
+                    return parties
+    return []
+
+
 def _between(token: Any) -> list[Any]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "between":
@@ -2329,6 +2381,8 @@ def _targets(
             if heads and all(_launched_thing(h, lexeme) for h in heads):
                 heads, launched = [], heads  # "Turkey's operation was launched": no victim
         heads = heads or ([] if launched else _existential_patients(token))
+        if not heads and "to" in lexeme.target_preps:
+            heads = [p for p in _let_in(token) if resolver.resolve_group(sentence, p)]
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
         if not heads and not _children(token, {"dobj"}):
@@ -2376,6 +2430,8 @@ def _targets(
                     continue
                 if child.lower_ == "at" and _unnamed_victims(token):
                     continue  # "shot two cousins at their home": where, not whom
+                if _fronted_with(child, token):
+                    continue
                 heads.extend(_pobjs(child))
                 if child.lower_ == "in":
                     places.update(h.i for h in _pobjs(child))
