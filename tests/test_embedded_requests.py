@@ -52,3 +52,25 @@ def test_a_subject_read_as_part_of_a_fronted_phrase_still_agrees(coder: Coder) -
                   "the Ugandan government and LRA/M have agreed to free prisoners.")
     assert [(e.type, names(e.sources)[:1]) for e in events] == [("AGREE", ["UGA"])]
     assert "UGA" not in names(events[0].targets)  # "with the signing" is no partner
+
+
+def test_a_subject_after_a_fronted_after_clause_is_not_the_clauses_noun(coder: Coder) -> None:
+    events = code(coder, "After the talks in Geneva, Iran and the United States agreed to resume contacts.")
+    assert [(e.type, names(e.sources)) for e in events] == [("AGREE", ["IRN"])]
+
+
+def test_asking_for_a_party_to_return_something_asks_that_party(coder: Coder) -> None:
+    events = code(coder, "Germany asked for Poland to return the paintings.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["DEU"], ["POL"])]
+
+
+def test_lobbying_a_government_to_extradite_someone_asks_it_and_extradites_no_one(coder: Coder) -> None:
+    events = code(coder, "Peru has been lobbying Washington to extradite the banker.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["PER"], ["USA"])]
+
+
+def test_calling_on_a_party_after_a_date_asks_it_and_releases_no_one(coder: Coder) -> None:
+    for text in ("Norway called Thursday on Iran to release the prisoners.",
+                 "Norway called again on Iran to release the prisoners."):
+        events = code(coder, text)
+        assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["NOR"], ["IRN"])]

@@ -399,6 +399,22 @@ def _pressed_for(verb: Any) -> Any | None:
     return None
 
 
+def _asked_for(verb: Any) -> list[Any]:
+    """Who is asked in "pressed for Germany to back the plan": the subject of the "for"
+    clause, or the object of "for" when the parser hangs the infinitive on the verb
+    ("asked for Poland to return the paintings")."""
+    clause = _pressed_for(verb)
+    if clause is not None:
+        return _children(clause, {"nsubj"})
+    for prep in _children(verb, {"prep"}):
+        objs = _pobjs(prep)
+        if prep.lower_ == "for" and objs and any(
+                c.dep_ in {"xcomp", "advcl"} and c.i > objs[0].i and not _children(c, SUBJECT_DEPS)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+            return objs
+    return []
+
+
 WH_WORDS = {"why", "how", "where", "what", "when", "whether", "if", "who", "whom", "which"}
 
 
@@ -434,7 +450,8 @@ def _find_triggers(sent: Any) -> list[Trigger]:
             candidates = []
             for form in _lemma_forms(token):
                 for child in token.children:
-                    if child.dep_ in {"prt", "prep"} and child.i == token.i + 1 or _split_particle(token, child):
+                    if child.dep_ in {"prt", "prep"} and child.i == token.i + 1 or _split_particle(token, child) \
+                            or _dated_particle(token, child):
                         candidates.append((f"{form} {child.lower_}", child))
                     if child.dep_ == "dobj" and child.lower_ == "fire":
                         candidates.append((f"{form} fire", child))
@@ -476,6 +493,18 @@ def _split_particle(verb: Any, child: Any) -> bool:
         return False
     objects = [o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < child.i]
     return bool(objects) and objects[0].right_edge.i == child.i - 1
+
+
+def _dated_particle(verb: Any, child: Any) -> bool:
+    """A particle after a date or an adverb: "called Thursday on Iran to ...", "called
+    again on X to ..."."""
+    if child.dep_ not in {"prt", "prep"} or child.i <= verb.i + 1:
+        return False
+    between = {t.i for t in verb.doc[verb.i + 1:child.i]}
+    dates = [c for c in verb.children if verb.i < c.i < child.i
+             and c.dep_ in {"npadvmod", "advmod", "tmod", "oprd", "dobj"}
+             and (c.ent_type_ in {"DATE", "TIME"} or c.pos_ == "ADV")]
+    return between == {t.i for c in dates for t in c.subtree}
 
 
 def _first_match(entries: list[Lexeme], token: Any) -> Lexeme | None:
@@ -687,12 +716,15 @@ def _fronted_with(prep: Any, verb: Any) -> bool:
 def _stranded_subject(verb: Any) -> Any | None:
     """The subject the parser joined to a fronted phrase: in "With the signing of the truce,
     the government and the rebels have agreed to ...", "the government and the rebels" are
-    read as more things signed, and the finite verb is left with no subject. The first of
-    those conjuncts after the phrase's comma, right before the verb, is its subject."""
+    read as more things signed, and the finite verb is left with no subject; in "After the
+    talks in Geneva, Iran and the US agreed", the clause's "after" makes "the talks" its
+    subject. The first of those conjuncts after the phrase's comma, right before the verb,
+    is its subject."""
     finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
-    if verb.dep_ not in {"ROOT", "ccomp"} or not finite or _children(
-            verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"}):
+    subjects = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"})
+    marked = subjects and any(c.dep_ == "mark" and c.i < subjects[0].i for c in verb.children)
+    if verb.dep_ not in {"ROOT", "ccomp"} or not finite or subjects and not marked:
         return None
     left = verb.i - 1
     while left >= verb.sent.start and verb.doc[left].head.i == verb.i and verb.doc[left].dep_ in {
@@ -705,9 +737,13 @@ def _stranded_subject(verb: Any) -> Any | None:
     while chain[-1].dep_ in {"conj", "appos"} and chain[-1].head.i < chain[-1].i:
         chain.append(chain[-1].head)
     top = chain.pop()
-    fronted = [a for a in [top, *top.ancestors] if a.head.i == verb.i and a.i != verb.i]
-    if not chain or top.dep_ != "pobj" or not fronted or fronted[0].dep_ != "prep" or fronted[0].i > top.i:
-        return None
+    if subjects:
+        if top.i != subjects[0].i and not subjects[0].is_ancestor(top):
+            return None
+    else:
+        fronted = [a for a in [top, *top.ancestors] if a.head.i == verb.i and a.i != verb.i]
+        if top.dep_ != "pobj" or not fronted or fronted[0].dep_ != "prep" or fronted[0].i > top.i:
+            return None
     after_comma = [c for c in chain if c.left_edge.i > top.i and verb.doc[c.left_edge.i - 1].text == ","]
     return min(after_comma, key=lambda c: c.i) if after_comma else None
 
@@ -2112,7 +2148,7 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
     token = trig.token
     if trig.is_verb:
         heads, how = subject_heads(token)
-        if not heads and _stranded_subject(token) is not None:
+        if (not heads or how == "subject") and _stranded_subject(token) is not None:
             heads, how = [_stranded_subject(token)], "stranded-subject"
         if not heads and token.tag_ in {"VBD", "VBZ", "VBP"} and token.dep_ not in {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pcomp"}:
             left = nearest_left_np(token)
@@ -2439,8 +2475,8 @@ def _targets(
             heads = _nested_against(token)  # "mobilized reservists for a war against X"
         if not heads and lexeme.cls == "control":
             heads = _children(token, {"dobj"})
-        if not heads and cameo_entry(lexeme.cameo).plover == "REQUEST" and _pressed_for(token) is not None:
-            heads = _children(_pressed_for(token), {"nsubj"})  # "pressed for Germany to back X": Germany is asked
+        if not heads and cameo_entry(lexeme.cameo).plover == "REQUEST":
+            heads = [h for h in _asked_for(token) if _is_party_head(h, resolver)]
     else:
         between = _between(token)
         if between:
