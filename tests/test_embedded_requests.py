@@ -74,3 +74,9 @@ def test_calling_on_a_party_after_a_date_asks_it_and_releases_no_one(coder: Code
                  "Norway called again on Iran to release the prisoners."):
         events = code(coder, text)
         assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["NOR"], ["IRN"])]
+
+
+def test_what_a_party_would_like_another_to_do_is_not_done(coder: Coder) -> None:
+    for text in ("Turkey would like Sweden to extradite the activists.",
+                 "Turkey needs Sweden to extradite the activists."):
+        assert [e.type for e in code(coder, text)] == []

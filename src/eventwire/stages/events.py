@@ -618,7 +618,7 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         return subject_heads(head, depth + 1)
     if dep == "xcomp":
         obj = _children(head, {"dobj"})
-        if obj and head.lemma_.lower() in CONTROL_OBJECT_VERBS:
+        if obj and head.lemma_.lower() in CONTROL_OBJECT_VERBS | DESIRE_VERBS:
             return obj, "object-control"
         patients = _children(head, PASSIVE_SUBJECT_DEPS) if _is_passive(head) else []
         if patients:  # "X is scheduled to attend", "X was urged by Y to leave": X does it
@@ -679,6 +679,16 @@ CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persu
                         "advise", "instruct", "authorize", "authorise", "enable", "permit",
                         "require", "oblige", "prompt", "induce", "inspire", "warn", "beg",
                         "direct", "command", "empower", "coerce", "entice", "tempt"}  # fmt: skip
+# Verbs of wanting another party to act: "would like Moscow to release X", "needs Kyiv to ...".
+DESIRE_VERBS = {"want", "like", "love", "prefer", "need", "wish", "expect"}
+
+
+def _wanted_of_other(clause: Any) -> bool:
+    """Is this what a party wants another to do: "would like Moscow to release X", "needs
+    Kyiv to sign" (parsed as a purpose clause)?"""
+    return clause.dep_ in {"xcomp", "advcl"} and clause.head.lemma_.lower() in DESIRE_VERBS \
+        and bool(_children(clause.head, {"dobj"})) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _planned_object(verb: Any) -> Any | None:
@@ -2011,6 +2021,8 @@ def _polarity(token: Any) -> str:
         if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in ADVICE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return "wanted"  # "the court recommended to the government to extradite X"
+        if _wanted_of_other(node):
+            return "wanted"
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
