@@ -80,3 +80,13 @@ def test_what_a_party_would_like_another_to_do_is_not_done(coder: Coder) -> None
     for text in ("Turkey would like Sweden to extradite the activists.",
                  "Turkey needs Sweden to extradite the activists."):
         assert [e.type for e in code(coder, text)] == []
+
+
+def test_refusing_permission_for_a_party_to_act_is_aimed_at_that_party(coder: Coder) -> None:
+    events = code(coder, "Syria refused permission for UN inspectors to visit the plant.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REJECT", ["SYR"], ["UN"])]
+
+
+def test_barring_entry_to_diplomats_sanctions_their_country(coder: Coder) -> None:
+    events = code(coder, "Belarus barred entry to Polish diplomats.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("SANCTION", ["BLR"], ["POL"])]

@@ -2395,9 +2395,16 @@ def _governing_verb(token: Any) -> tuple[Any | None, str | None]:
 
 def _let_in(token: Any) -> list[Any]:
     """Whom a permission is refused or given: "was refusing admittance to X, by far the
-    biggest group" (a stray object besides), "denied landing rights to X"."""
+    biggest group" (a stray object besides), "denied landing rights to X", "refused
+    permission for X to visit the site"."""
     for obj in _children(token, {"dobj"}):
         if _object_lemmas(obj) & PERMISSIONS:
+            clause = _for_clause(obj)
+            if clause is not None and _children(clause, {"nsubj"}):
+                return _children(clause, {"nsubj"})
+            after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else obj
+            if after.lower_ == "for" and _pobjs(after):
+                return _pobjs(after)  # the parse of "permission for X to visit"
             for holder in (token, obj):
                 parties = [o for p in _children(holder, {"prep", "dative"}) if p.lower_ == "to" for o in _pobjs(p)]
                 if parties:
