@@ -90,3 +90,9 @@ def test_refusing_permission_for_a_party_to_act_is_aimed_at_that_party(coder: Co
 def test_barring_entry_to_diplomats_sanctions_their_country(coder: Coder) -> None:
     events = code(coder, "Belarus barred entry to Polish diplomats.")
     assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("SANCTION", ["BLR"], ["POL"])]
+
+
+def test_campaigning_for_a_party_to_act_asks_it_but_campaigning_for_a_candidate_does_not(coder: Coder) -> None:
+    events = code(coder, "Kenyan activists campaigned for Britain to return the artefacts.")
+    assert [(e.type, names(e.sources), names(e.targets)) for e in events] == [("REQUEST", ["KEN"], ["GBR"])]
+    assert code(coder, "The Kenyan president campaigned for Raila Odinga in Kisumu.") == []

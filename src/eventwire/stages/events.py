@@ -329,7 +329,10 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
             # comp=to: an infinitive or a clause with its subject ("ordered X to appear",
             # "ordered that X appear"), not a participle ("ordered them held").
-            if "inf" in values:
+            if "for" in values:
+                if not _asked_for(token):  # "campaigned for X to free Y", not "for a candidate"
+                    return False
+            elif "inf" in values:
                 if not _directs(token):
                     return False
             elif not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
