@@ -141,7 +141,7 @@ NOT_ACTORS = {"typhoon", "hurricane", "storm", "cyclone", "earthquake", "quake",
               "heatwave", "tornado"}  # fmt: skip
 QUANTITY_HEADS = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "score",
                   "scores", "ten", "tens", "million", "millions", "group", "number", "crowd",
-                  "handful", "batch", "patch", "contingent", "team", "unit", "delegation"}  # fmt: skip
+                  "handful", "batch", "patch", "contingent", "team", "unit", "delegation", "band"}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -1394,7 +1394,7 @@ def _features(token: Any, actors: list[Actor]) -> tuple[str | None, bool | None,
     """Number, person-ness and gender of an antecedent: "the defendant and his associates"
     is plural, "Mrs Foster" a woman, "the Israeli army" no person and either number."""
     lemma = token.lemma_.lower()
-    if lemma in COLLECTIVE_NOUNS:
+    if lemma in COLLECTIVE_NOUNS or _members_named(token):
         number = None
     elif token.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in token.children) \
             or len({a.code or a.text.lower() for a in actors}) > 1:
@@ -1412,6 +1412,15 @@ def _features(token: Any, actors: list[Actor]) -> tuple[str | None, bool | None,
     words = {t.lower_ for t in token.subtree if t.i <= token.i}
     gender = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
     return number, person, gender
+
+
+def _members_named(token: Any) -> bool:
+    """A quantity or body named by its members, which English calls "they": "a delegation
+    of farmers", "a number of lawmakers"."""
+    return token.lemma_.lower() in QUANTITY_HEADS and any(
+        o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"}
+        for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+    )
 
 
 def _thing_predicate(token: Any) -> bool:

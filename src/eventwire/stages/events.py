@@ -175,6 +175,9 @@ INSTRUMENTS = {
 # of fighters", "deployed 500 police officers".
 FORCE_MEMBERS = {"fighter", "militiaman", "militia", "volunteer", "police", "policeman",
                  "officer", "gendarme", "guard", "recruit", "commando", "paramilitary"}  # fmt: skip
+# Leave withheld from or granted to a party, named by "to": "refused entry to X".
+PERMISSIONS = {"entry", "admittance", "admission", "access", "visa", "visas", "permission",
+               "passage", "rights", "asylum", "clearance", "permit", "permits", "transit"}  # fmt: skip
 COOPERATIVE_QUADS = {1, 2}
 # Symmetric types: sides may be read either way when merging.
 SYMMETRIC_LEMMAS = {"clash", "fight", "fighting", "battle", "combat", "war", "talk", "meet",
@@ -315,7 +318,8 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
         elif key == "prep":
             if not any(c.lower_ in values and not _is_time_phrase(c)
                        for c in token.children if c.dep_ in {"prep", "prt", "agent", "mark"}) \
-                    and not ("for" in values and _for_clause(token) is not None):
+                    and not ("for" in values and _for_clause(token) is not None) \
+                    and not ("for" in values and _pressed_for(token) is not None):
                 return False
         elif key == "lv":
             governor = token.head if token.dep_ in {"dobj", "nsubjpass"} else None
@@ -332,7 +336,10 @@ def _matches(lexeme: Lexeme, token: Any) -> bool:
             # "asked X to leave", "asked that X leave" -- not "asked X why it failed".
             # comp=to: an infinitive or a clause with its subject ("ordered X to appear",
             # "ordered that X appear"), not a participle ("ordered them held").
-            if "inf" in values:
+            if "for" in values:
+                if not _asked_for(token):  # "campaigned for X to free Y", not "for a candidate"
+                    return False
+            elif "inf" in values:
                 if not _directs(token):
                     return False
             elif not any(c.dep_ == "xcomp" and ("to" not in values or _children(c, {"aux"}))
@@ -389,6 +396,35 @@ def _for_clause(noun: Any) -> Any | None:
     return None
 
 
+def _pressed_for(verb: Any) -> Any | None:
+    """The "for X to do Y" clause of a verb ("pushed hard for Germany to back the plan"),
+    which the parser reads as a purpose clause marked by "for"; also without its "to"
+    ("lobbying for the EU lift the ban")."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    for clause in verb.children:
+        if clause.dep_ in {"advcl", "ccomp", "xcomp"} and clause.i > verb.i and _for_infinitive(clause) \
+                and _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS):
+            return clause
+    return None
+
+
+def _asked_for(verb: Any) -> list[Any]:
+    """Who is asked in "pressed for Germany to back the plan": the subject of the "for"
+    clause, or the object of "for" when the parser hangs the infinitive on the verb
+    ("asked for Poland to return the paintings")."""
+    clause = _pressed_for(verb)
+    if clause is not None:
+        return _children(clause, {"nsubj"})
+    for prep in _children(verb, {"prep"}):
+        objs = _pobjs(prep)
+        if prep.lower_ == "for" and objs and any(
+                c.dep_ in {"xcomp", "advcl"} and c.i > objs[0].i and not _children(c, SUBJECT_DEPS)
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+            return objs
+    return []
+
+
 WH_WORDS = {"why", "how", "where", "what", "when", "whether", "if", "who", "whom", "which"}
 
 
@@ -424,7 +460,8 @@ def _find_triggers(sent: Any) -> list[Trigger]:
             candidates = []
             for form in _lemma_forms(token):
                 for child in token.children:
-                    if child.dep_ in {"prt", "prep"} and child.i == token.i + 1 or _split_particle(token, child):
+                    if child.dep_ in {"prt", "prep"} and child.i == token.i + 1 or _split_particle(token, child) \
+                            or _dated_particle(token, child):
                         candidates.append((f"{form} {child.lower_}", child))
                     if child.dep_ == "dobj" and child.lower_ == "fire":
                         candidates.append((f"{form} fire", child))
@@ -466,6 +503,18 @@ def _split_particle(verb: Any, child: Any) -> bool:
         return False
     objects = [o for o in verb.children if o.dep_ == "dobj" and verb.i < o.i < child.i]
     return bool(objects) and objects[0].right_edge.i == child.i - 1
+
+
+def _dated_particle(verb: Any, child: Any) -> bool:
+    """A particle after a date or an adverb: "called Thursday on Iran to ...", "called
+    again on X to ..."."""
+    if child.dep_ not in {"prt", "prep"} or child.i <= verb.i + 1:
+        return False
+    between = {t.i for t in verb.doc[verb.i + 1:child.i]}
+    dates = [c for c in verb.children if verb.i < c.i < child.i
+             and c.dep_ in {"npadvmod", "advmod", "tmod", "oprd", "dobj"}
+             and (c.ent_type_ in {"DATE", "TIME"} or c.pos_ == "ADV")]
+    return between == {t.i for c in dates for t in c.subtree}
 
 
 def _first_match(entries: list[Lexeme], token: Any) -> Lexeme | None:
@@ -579,7 +628,7 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
         return subject_heads(head, depth + 1)
     if dep == "xcomp":
         obj = _children(head, {"dobj"})
-        if obj and head.lemma_.lower() in CONTROL_OBJECT_VERBS:
+        if obj and head.lemma_.lower() in CONTROL_OBJECT_VERBS | DESIRE_VERBS:
             return obj, "object-control"
         patients = _children(head, PASSIVE_SUBJECT_DEPS) if _is_passive(head) else []
         if patients:  # "X is scheduled to attend", "X was urged by Y to leave": X does it
@@ -640,6 +689,16 @@ CONTROL_OBJECT_VERBS = {"urge", "ask", "call", "press", "force", "order", "persu
                         "advise", "instruct", "authorize", "authorise", "enable", "permit",
                         "require", "oblige", "prompt", "induce", "inspire", "warn", "beg",
                         "direct", "command", "empower", "coerce", "entice", "tempt"}  # fmt: skip
+# Verbs of wanting another party to act: "would like Moscow to release X", "needs Kyiv to ...".
+DESIRE_VERBS = {"want", "like", "love", "prefer", "need", "wish", "expect"}
+
+
+def _wanted_of_other(clause: Any) -> bool:
+    """Is this what a party wants another to do: "would like Moscow to release X", "needs
+    Kyiv to sign" (parsed as a purpose clause)?"""
+    return clause.dep_ in {"xcomp", "advcl"} and clause.head.lemma_.lower() in DESIRE_VERBS \
+        and bool(_children(clause.head, {"dobj"})) \
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _planned_object(verb: Any) -> Any | None:
@@ -665,6 +724,48 @@ def passive_patients(verb: Any, depth: int = 0) -> list[Any]:
             return patients
         return passive_patients(parent, depth + 1)
     return []
+
+
+def _fronted_with(prep: Any, verb: Any) -> bool:
+    """A "with" phrase set off before the clause says how things stand, not with whom the
+    verb is done: "With the signing of the truce, the two sides have agreed to ..."."""
+    return prep.lower_ == "with" and prep.i < verb.i and any(
+        t.text == "," for t in verb.doc[prep.i + 1:verb.i])
+
+
+def _stranded_subject(verb: Any) -> Any | None:
+    """The subject the parser joined to a fronted phrase: in "With the signing of the truce,
+    the government and the rebels have agreed to ...", "the government and the rebels" are
+    read as more things signed, and the finite verb is left with no subject; in "After the
+    talks in Geneva, Iran and the US agreed", the clause's "after" makes "the talks" its
+    subject. The first of those conjuncts after the phrase's comma, right before the verb,
+    is its subject."""
+    finite = verb.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in verb.children)
+    subjects = _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"})
+    marked = subjects and any(c.dep_ == "mark" and c.i < subjects[0].i for c in verb.children)
+    if verb.dep_ not in {"ROOT", "ccomp"} or not finite or subjects and not marked:
+        return None
+    left = verb.i - 1
+    while left >= verb.sent.start and verb.doc[left].head.i == verb.i and verb.doc[left].dep_ in {
+            "aux", "auxpass", "neg", "advmod", "punct"}:
+        left -= 1
+    last = verb.doc[left]
+    if left < verb.sent.start or last.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    chain = [last]
+    while chain[-1].dep_ in {"conj", "appos"} and chain[-1].head.i < chain[-1].i:
+        chain.append(chain[-1].head)
+    top = chain.pop()
+    if subjects:
+        if top.i != subjects[0].i and not subjects[0].is_ancestor(top):
+            return None
+    else:
+        fronted = [a for a in [top, *top.ancestors] if a.head.i == verb.i and a.i != verb.i]
+        if top.dep_ != "pobj" or not fronted or fronted[0].dep_ != "prep" or fronted[0].i > top.i:
+            return None
+    after_comma = [c for c in chain if c.left_edge.i > top.i and verb.doc[c.left_edge.i - 1].text == ","]
+    return min(after_comma, key=lambda c: c.i) if after_comma else None
 
 
 def nearest_left_np(verb: Any) -> Any | None:
@@ -1858,6 +1959,9 @@ def _requested_code(token: Any, by_token: dict, code: str) -> str:
         trig = by_token.get(noun.i)
         if trig is not None and trig.lexeme.cls == "plain":
             return _request_code(trig, code)
+    clause = _pressed_for(token)  # "pushed for X to lift the sanctions"
+    if clause is not None and clause.i in by_token:
+        return _request_code(by_token[clause.i], code)
     return code
 
 
@@ -1952,6 +2056,8 @@ def _polarity(token: Any) -> str:
         if node.dep_ in {"xcomp", "advcl"} and node.head.lemma_.lower() in ADVICE_VERBS and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in children):
             return "wanted"  # "the court recommended to the government to extradite X"
+        if _wanted_of_other(node):
+            return "wanted"
         if node.dep_ == "xcomp" and node.head is not node:
             lemma = node.head.lemma_.lower()
             if lemma in {"deny", "fail", "decline", "refuse", "unwilling", "unable", "reluctant"}:
@@ -2007,10 +2113,12 @@ def _neither_nor(token: Any) -> bool:
 
 def _for_infinitive(node: Any) -> bool:
     """Is this a "for X to V" clause, which names what is wanted or awaited, not what was
-    done: "called for the president to step down", "waiting for the army to withdraw"?"""
+    done: "called for the president to step down", "waiting for the army to withdraw"? A
+    bare verb after "for X" is one too: "lobbying for the EU lift the ban"."""
     children = list(node.children)
-    return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in children)
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in children) and (any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in children) or node.tag_ == "VB" and not any(
+        c.dep_ in {"aux", "auxpass"} for c in children) and bool(_children(node, SUBJECT_DEPS)))
 
 
 def _habit_adverb(token: Any) -> bool:
@@ -2087,6 +2195,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
     token = trig.token
     if trig.is_verb:
         heads, how = subject_heads(token)
+        if (not heads or how == "subject") and _stranded_subject(token) is not None:
+            heads, how = [_stranded_subject(token)], "stranded-subject"
         if not heads and token.tag_ in {"VBD", "VBZ", "VBP"} and token.dep_ not in {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pcomp"}:
             left = nearest_left_np(token)
             if left is not None:
@@ -2385,6 +2495,25 @@ def _governing_verb(token: Any) -> tuple[Any | None, str | None]:
     return None, prep
 
 
+def _let_in(token: Any) -> list[Any]:
+    """Whom a permission is refused or given: "was refusing admittance to X, by far the
+    biggest group" (a stray object besides), "denied landing rights to X", "refused
+    permission for X to visit the site"."""
+    for obj in _children(token, {"dobj"}):
+        if _object_lemmas(obj) & PERMISSIONS:
+            clause = _for_clause(obj)
+            if clause is not None and _children(clause, {"nsubj"}):
+                return _children(clause, {"nsubj"})
+            after = obj.doc[obj.i + 1] if obj.i + 1 < len(obj.doc) else obj
+            if after.lower_ == "for" and _pobjs(after):
+                return _pobjs(after)  # the parse of "permission for X to visit"
+            for holder in (token, obj):
+                parties = [o for p in _children(holder, {"prep", "dative"}) if p.lower_ == "to" for o in _pobjs(p)]
+                if parties:
+                    return parties
+    return []
+
+
 def _between(token: Any) -> list[Any]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "between":
@@ -2409,6 +2538,8 @@ def _targets(
             if heads and all(_launched_thing(h, lexeme) for h in heads):
                 heads, launched = [], heads  # "Turkey's operation was launched": no victim
         heads = heads or ([] if launched else _existential_patients(token))
+        if not heads and "to" in lexeme.target_preps:
+            heads = [p for p in _let_in(token) if resolver.resolve_group(sentence, p)]
         if lexeme.lemma in {"call on", "call upon"}:
             heads = _children(trig.phrase_end, {"pobj"}) or heads
         if not heads and not _children(token, {"dobj"}):
@@ -2457,6 +2588,8 @@ def _targets(
                     continue
                 if child.lower_ == "at" and _unnamed_victims(token):
                     continue  # "shot two cousins at their home": where, not whom
+                if _fronted_with(child, token):
+                    continue
                 heads.extend(_pobjs(child))
                 if child.lower_ == "in":
                     places.update(h.i for h in _pobjs(child))
@@ -2466,6 +2599,8 @@ def _targets(
             heads = _nested_against(token)  # "mobilized reservists for a war against X"
         if not heads and lexeme.cls == "control":
             heads = _children(token, {"dobj"})
+        if not heads and cameo_entry(lexeme.cameo).plover == "REQUEST":
+            heads = [h for h in _asked_for(token) if _is_party_head(h, resolver)]
     else:
         between = _between(token)
         if between:
