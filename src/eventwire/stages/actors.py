@@ -117,6 +117,10 @@ GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist"
                "leader", "commander", "chief", "head", "official", "group", "movement",
                "organization", "organisation", "party", "association", "union", "council",
                "committee", "front", "network", "coalition", "alliance", "federation"}  # fmt: skip
+# Who leads a body, and so is of the body's kind: "the leaders of the community" are no government.
+LEAD_HEADS = {"leader", "head", "chief", "elder", "president", "chairman", "chairwoman", "chair"}
+# Bodies that are no state, whatever their leader is called: "the president of the bar association".
+PRIVATE_BODIES = {"association", "society", "club"}
 # Things that strike, hit or kill without being anyone: storms, vehicles, diseases.
 # Stances and failings of a party, listed beside parties by mistake ("X and Y's refusal").
 ATTITUDE_NOUNS = {"refusal", "reluctance", "failure", "inability", "insistence", "intransigence",
@@ -588,6 +592,8 @@ class ActorResolver:
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
         sector = self.book.sector_of(lemmas)
+        if sector == "GOV":
+            sector = self._led_body(head, sector)
         if inside:
             chosen = self._choose(inside, head)
             actors = []
@@ -665,6 +671,21 @@ class ActorResolver:
             # "supporters of former President X": a group named after a named entity.
             return [self._actor(sentence, head, tokens, None, None)]
         return []
+
+    def _led_body(self, head: Any, sector: str | None) -> str | None:
+        """The sector of one who leads a body that is no state: "leaders of the community"
+        are civilians, "the president of the bar association" (or "Jane Roe, president of
+        the bar association") no official."""
+        leaders = [h for h in [head, *(c for c in head.children if c.dep_ == "appos")]
+                   if h.lemma_.lower() in LEAD_HEADS]
+        for body in (o for h in leaders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"):
+            lemma = body.lemma_.lower()
+            if lemma in PRIVATE_BODIES:
+                return None
+            if self.book.sector_of([*_compound_lemmas(body), lemma]) == "CVL":
+                return "CVL"
+        return sector
 
     def _home(self, sentence: Sentence, head: Any, mention: Mention) -> Entry | None:
         """The state a people named "of" a place lives in: "the Albanians of southern Serbia"
@@ -997,7 +1018,7 @@ class ActorResolver:
                 continue
             for a in seen.actors:
                 if (a.country and a.sector == sector or a.igo and a.sector == "IGO") \
-                        and head.lower_ in re.findall(r"[\w-]+", a.text.lower()):
+                        and _same_words(head.lower_) & set(re.findall(r"[\w-]+", a.text.lower())):
                     return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=a.sector
                                   if a.igo else sector, name=a.name, by=f"{NAME}:coref")]  # fmt: skip
         return []
@@ -1151,7 +1172,8 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daugh
 # Bodies that English refers to as "it" or as "they": either number agrees.
 COLLECTIVE_NOUNS = {"police", "army", "military", "government", "administration", "team",
                     "staff", "crew", "family", "opposition", "public", "leadership", "cabinet",
-                    "committee", "council", "jury", "panel", "board", "party", "group"}  # fmt: skip
+                    "committee", "council", "jury", "panel", "board", "party", "group", "coalition",
+                    "alliance", "union", "movement", "delegation"}  # fmt: skip
 FEMALE_WORDS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame", "queen", "princess",
                 "woman", "wife", "mother", "daughter", "sister", "girl", "spokeswoman",
                 "chairwoman", "congresswoman", "actress", "businesswoman", "grandmother"}  # fmt: skip
@@ -1197,6 +1219,16 @@ def _features(token: Any, actors: list[Actor]) -> tuple[str | None, bool | None,
     words = {t.lower_ for t in token.subtree if t.i <= token.i}
     gender = "f" if words & FEMALE_WORDS else "m" if words & MALE_WORDS else None
     return number, person, gender
+
+
+# Words that name the same kind of party again: "six US soldiers were killed ... The troops".
+SAME_KIND = ({"troops", "soldiers", "servicemen"}, {"rebels", "militants", "insurgents", "fighters"},
+             {"policemen", "officers"})  # fmt: skip
+
+
+def _same_words(word: str) -> set[str]:
+    """The word, and the words that name the same kind of party as it."""
+    return set().union({word}, *(kind for kind in SAME_KIND if word in kind))
 
 
 def _thing_predicate(token: Any) -> bool:
