@@ -136,3 +136,28 @@ def test_troops_named_again_after_a_passive(coder: Coder) -> None:
 def test_correspondent_is_media(coder: Coder) -> None:
     event = only(code(coder, "Russia detained Roman Petrov, the agency's Paris correspondent."), "COERCE")
     assert [a.sector for a in event.targets] == ["MED"]
+
+
+def test_warning_about_an_own_province_names_no_target(coder: Coder) -> None:
+    text = "The Nigerian police chief warned that Kaduna would no longer be a safe haven for criminals."
+    assert [a for e in code(coder, text) for a in e.targets] == []
+
+
+def test_warning_to_another_state_keeps_its_target(coder: Coder) -> None:
+    event = only(code(coder, "Israel warned that Gaza would pay a heavy price."), "THREATEN")
+    assert names(event.targets) == ["PSE"]
+
+
+def test_place_in_a_coordinated_clause_is_not_the_events(coder: Coder) -> None:
+    text = "The Baloch leader has also led protests but is unwilling to seek asylum in India."
+    assert [a for e in code(coder, text) for a in e.targets if a.code == "IND"] == []
+
+
+def test_obligation_on_anyone_at_all_is_no_request(coder: Coder) -> None:
+    assert types(code(coder, "\"But people must be patient with him,\" the Kenyan minister said.")) == []
+
+
+def test_neighbouring_countries_are_not_the_country_named_last(coder: Coder) -> None:
+    events = code_article(coder, "Taiwan's first lady wrapped up her trip on Wednesday.",
+                          "She is the first Taiwan first lady to visit the neighboring countries.")
+    assert [a for e in events for a in e.targets if a.code == "TWN"] == []

@@ -945,6 +945,8 @@ class ActorResolver:
                     return [Actor(text=text, span=span, country=a.country, igo=a.igo,
                                   sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")
                             for a in coded]  # fmt: skip
+        if head.tag_ == "NNS" and head.lemma_.lower() in {"country", "nation", "state"}:
+            return []  # "the neighboring countries", past the pairs above: not the one named last
         if head.lemma_.lower() not in DEFINITE_HEADS:
             return self._named_again(head, text, span, sector)
         local = self._police_place(sentence, head) if sector == "COP" else None

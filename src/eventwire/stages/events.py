@@ -930,7 +930,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         # (a meeting's purpose is its topic: "met to discuss the vaccine" meets no vaccine)
         asked = cameo_entry(code).plover == "REQUEST"
         targets, target_tokens = _complement_targets(token, sentence, resolver, own, asked=asked)
-        if _quad(code) == 4 and _own_state(targets, sources):
+        if _quad(code) == 4 and _own_state(targets, sources) or (
+                cameo_entry(code).plover == "THREATEN" and _own_places(targets, sources, resolver)):
             targets, target_tokens = [], []  # "in a bid to extend Turkish military presence": its own aim
         if targets:
             rule += ":complement-target"
@@ -1535,6 +1536,15 @@ def _own_state(targets: list[Actor], sources: list[Actor]) -> bool:
     against their own state's government, and one official accuse another."""
     countries = {a.country for a in sources if a.country and (a.sector is None or a.sector in STATE_SECTORS)}
     return bool(targets) and all(a.country in countries and a.sector in STATE_SECTORS for a in targets)
+
+
+def _own_places(targets: list[Actor], sources: list[Actor], resolver: ActorResolver) -> bool:
+    """Are the parties a warning's complement names only places in the source's own country:
+    "the police chief warned that Kaduna would no longer be a haven for criminals" (a
+    state's threat is to whoever is there, not to its own province)?"""
+    countries = {a.country for a in sources if a.country}
+    return bool(targets) and all(a.country in countries and a.sector is None and a.name
+                                 != resolver.book.country_names.get(a.country) for a in targets)
 
 
 def _addressed(token: Any, complements: list[Any]) -> bool:
@@ -2876,7 +2886,8 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             continue
         # "X must not be cornered": a passive subject suffers the act, it is not asked to do
         # it; "we should make sure": the speaker's own duty asks no one else.
-        addressees = [a for a in _children(comp, SUBJECT_DEPS) if a.lower_ not in SPEAKER_PRONOUNS]
+        addressees = [a for a in _children(comp, SUBJECT_DEPS)
+                      if a.lower_ not in SPEAKER_PRONOUNS and not _anyone_at_all(a)]
         governor = comp.head
         if not _is_verbal(governor) and governor.dep_ in {"dobj", "pobj", "attr"}:
             governor = governor.head if _is_verbal(governor.head) else governor.head.head
@@ -2910,6 +2921,15 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             rule=f"V:{comp.lemma_}:obligation", confidence=0.7,
         ))  # fmt: skip
     return drafts
+
+
+# Words for anyone at all: "people must be patient" puts a duty on no party.
+ANYONE_WORDS = {"people", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "one"}
+
+
+def _anyone_at_all(head: Any) -> bool:
+    """Is the subject of an obligation anyone at all, a bare "people" or "everyone"?"""
+    return head.lower_ in ANYONE_WORDS and not any(c.dep_ != "punct" for c in head.children)
 
 
 def _ruled_out(sentence: Sentence, resolver: ActorResolver, by_token: dict) -> list[_Draft]:
