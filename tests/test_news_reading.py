@@ -161,3 +161,8 @@ def test_neighbouring_countries_are_not_the_country_named_last(coder: Coder) -> 
     events = code_article(coder, "Taiwan's first lady wrapped up her trip on Wednesday.",
                           "She is the first Taiwan first lady to visit the neighboring countries.")
     assert [a for e in events for a in e.targets if a.code == "TWN"] == []
+
+
+def test_president_of_an_association_keeps_the_event(coder: Coder) -> None:
+    event = only(code(coder, "The president of the bar association criticized the Kenyan police."), "ACCUSE")
+    assert [(a.code, a.sector) for a in event.sources] == [(None, None)]

@@ -592,8 +592,9 @@ class ActorResolver:
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
         sector = self.book.sector_of(lemmas)
-        if sector == "GOV":
-            sector = self._led_body(head, sector)
+        led_sector = self._led_body(head, sector) if sector == "GOV" else sector
+        led = led_sector != sector  # "the president of the bar association": the body's kind
+        sector = led_sector
         if inside:
             chosen = self._choose(inside, head)
             actors = []
@@ -629,6 +630,8 @@ class ActorResolver:
         named_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
             [*_compound_lemmas(head), head.lemma_.lower()]
         )
+        if led:
+            named_sector = sector
         if owner is not None and named_sector:
             # "its foreign ministry", "their forces": the owner's code with the head's sector.
             owners = [a for a in self._pronoun(sentence, owner) if a.code]
@@ -650,6 +653,8 @@ class ActorResolver:
         domestic = self._domestic(sentence, head, tokens, sector or head_sector)
         if domestic:
             return domestic
+        if led and head.pos_ in {"NOUN", "PROPN"}:
+            return [self._actor(sentence, head, tokens, None, sector)]  # known by its own words
         if head_sector and head.pos_ in {"NOUN", "PROPN"}:
             # A sector-only actor must be named by its head: "police", not "military ties".
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
@@ -680,10 +685,10 @@ class ActorResolver:
                    if h.lemma_.lower() in LEAD_HEADS]
         for body in (o for h in leaders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj"):
-            lemma = body.lemma_.lower()
-            if lemma in PRIVATE_BODIES:
+            words = [*_compound_lemmas(body), body.lemma_.lower()]
+            if PRIVATE_BODIES & set(words):  # (or "the X Association Jane Roe", run on by the parser)
                 return None
-            if self.book.sector_of([*_compound_lemmas(body), lemma]) == "CVL":
+            if self.book.sector_of(words) == "CVL":
                 return "CVL"
         return sector
 

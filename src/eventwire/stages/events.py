@@ -666,7 +666,9 @@ def passive_patients(verb: Any, depth: int = 0) -> list[Any]:
 def _listed_before(verb: Any) -> Any | None:
     """The verb a subjectless verb follows in a list without "and", which the parser hangs
     on it as its complement: "X extended support to Y, condemned Z" (X condemned Z too)."""
-    if _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or verb.i == 0 or verb.doc[verb.i - 1].lower_ != ",":
+    if _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].lower_ != ",":
         return None
     before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
     if verb.dep_ == "dep" and verb.head.i < verb.i:
