@@ -166,3 +166,17 @@ def test_neighbouring_countries_are_not_the_country_named_last(coder: Coder) -> 
 def test_president_of_an_association_keeps_the_event(coder: Coder) -> None:
     event = only(code(coder, "The president of the bar association criticized the Kenyan police."), "ACCUSE")
     assert [(a.code, a.sector) for a in event.sources] == [(None, None)]
+
+
+def test_criticized_calls_fault_the_callers_not_the_called_for(coder: Coder) -> None:
+    events = code(coder, "Kenya criticized calls for the ouster of the Ugandan president.")
+    assert [a for e in events for a in e.targets if a.code == "UGA"] == []
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Russia rejected calls by the United States for the ouster of the Syrian president.", id="by"),
+    pytest.param("Russia rejected a US appeal for the ouster of the Syrian president.", id="modifier"),
+])
+def test_rejected_calls_are_aimed_at_the_callers(coder: Coder, text: str) -> None:
+    event = only(code(coder, text), "REJECT")
+    assert names(event.targets) == ["USA"]

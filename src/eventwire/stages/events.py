@@ -2468,6 +2468,11 @@ def _targets(
             actors.extend(found)
             used.extend([head] if found else [])
             continue
+        if cameo_entry(lexeme.cameo).plover in FAULTING_TYPES and head.lemma_.lower() in CALL_NOUNS:
+            found = _callers(head, sentence, resolver)
+            actors.extend(found)
+            used.extend([head] if found else [])
+            continue
         found = _deed_parties(head, sentence, resolver)
         if not found:
             found = resolver.resolve_group(sentence, head)
@@ -2513,6 +2518,21 @@ def _claimed_against(claim: Any, sentence: Sentence, resolver: ActorResolver) ->
     phrases = [claim, *(p for p in _children(claim.head, {"prep", "agent"}) if p.lower_ in {"by", "from"})]
     return [a for phrase in phrases for prep in phrase.subtree if prep.dep_ == "prep" and prep.lower_ == "against"
             for obj in _pobjs(prep) for a in resolver.resolve_group(sentence, obj)]
+
+
+# Requests a party may fault or turn down, which name what is asked, not who asks.
+CALL_NOUNS = {"call", "demand", "appeal", "plea"}
+
+
+def _callers(call: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
+    """Who made the calls a party criticizes or rejects: "criticized calls by X for the
+    ouster of Y" faults X ("the demands of X", "X's demands", "an X appeal"); Y, whose
+    ouster is asked, is no target."""
+    heads = _children(call, {"poss"}) + [o for p in _children(call, {"prep", "agent"})
+                                         if p.lower_ in {"by", "from", "of"} for o in _pobjs(p)]
+    found = [a for h in heads for a in resolver.resolve_group(sentence, h)]
+    modifiers = [c for c in call.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < call.i]
+    return found or [a for m in modifiers for a in resolver.resolve(sentence, m) if a.code]  # "a UN appeal"
 
 
 # Types whose object may be a party's stance: "condemned the killings and the attitude of X".
