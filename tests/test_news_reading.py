@@ -134,8 +134,13 @@ def test_troops_named_again_after_a_passive(coder: Coder) -> None:
 
 
 def test_correspondent_is_media(coder: Coder) -> None:
+    event = only(code(coder, "Russia detained the Kenyan newspaper's Paris correspondent."), "COERCE")
+    assert [(a.code, a.sector) for a in event.targets] == [("KEN", "MED")]
+
+
+def test_correspondents_post_is_not_their_country(coder: Coder) -> None:
     event = only(code(coder, "Russia detained Roman Petrov, the agency's Paris correspondent."), "COERCE")
-    assert [a.sector for a in event.targets] == ["MED"]
+    assert [a.code for a in event.targets] == [None]
 
 
 def test_warning_about_an_own_province_names_no_target(coder: Coder) -> None:

@@ -580,6 +580,7 @@ class ActorResolver:
         inside = [m for m in mentions if m.start in ids or (m.end - 1) in ids]
         if newcomer(head.lemma_):  # "settlers in the West Bank": not the place's people
             inside = [m for m in inside if not _placed(head.doc[m.end - 1], head)]
+        inside = [m for m in inside if not _posting(head.doc, m)]
         if not inside and head.ent_type_ in {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}:
             return []  # (the small model sometimes tags a country "Niger" as a title: names win)
         if not inside and (head.lemma_.lower() in NOT_ACTORS or any(
@@ -1231,6 +1232,17 @@ def _features(token: Any, actors: list[Actor]) -> tuple[str | None, bool | None,
 # Words that name the same kind of party again: "six US soldiers were killed ... The troops".
 SAME_KIND = ({"troops", "soldiers", "servicemen"}, {"rebels", "militants", "insurgents", "fighters"},
              {"policemen", "officers"})  # fmt: skip
+
+
+# Whom a place before them names by the post they hold there: "the agency's Paris correspondent".
+POSTED_NOUNS = {"correspondent", "bureau"}
+
+
+def _posting(doc: Any, mention: Mention) -> bool:
+    """Is a place named only as where a correspondent is posted, no country of theirs?"""
+    root = doc[mention.end - 1]
+    return mention.entry.kind in {"capital", "place"} and root.dep_ == "compound" \
+        and root.head.lemma_.lower() in POSTED_NOUNS
 
 
 def _same_words(word: str) -> set[str]:
