@@ -185,3 +185,8 @@ def test_criticized_calls_fault_the_callers_not_the_called_for(coder: Coder) -> 
 def test_rejected_calls_are_aimed_at_the_callers(coder: Coder, text: str) -> None:
     event = only(code(coder, text), "REJECT")
     assert names(event.targets) == ["USA"]
+
+
+def test_a_picture_of_a_party_is_not_the_party(coder: Coder) -> None:
+    text = "A fake screenshot of the Kenyan president extending support to Ugandan rebels was shared online."
+    assert [e for e in code(coder, text) if "KEN" in names(e.sources)] == []

@@ -581,6 +581,8 @@ class ActorResolver:
         if newcomer(head.lemma_):  # "settlers in the West Bank": not the place's people
             inside = [m for m in inside if not _placed(head.doc[m.end - 1], head)]
         inside = [m for m in inside if not _posting(head.doc, m)]
+        if head.lemma_.lower() in DEPICTIONS:
+            return []  # "a fake screenshot of X extending support": a picture, not X
         if not inside and head.ent_type_ in {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}:
             return []  # (the small model sometimes tags a country "Niger" as a title: names win)
         if not inside and (head.lemma_.lower() in NOT_ACTORS or any(
@@ -1234,6 +1236,9 @@ SAME_KIND = ({"troops", "soldiers", "servicemen"}, {"rebels", "militants", "insu
              {"policemen", "officers"})  # fmt: skip
 
 
+# What shows a party without being it: "a screenshot of X", "a video of Y's fighters".
+DEPICTIONS = {"screenshot", "photo", "photograph", "picture", "image", "video", "footage", "poster",
+              "cartoon", "caricature", "clip"}  # fmt: skip
 # Whom a place before them names by the post they hold there: "the agency's Paris correspondent".
 POSTED_NOUNS = {"correspondent", "bureau"}
 
