@@ -129,6 +129,10 @@ GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist"
                "leader", "commander", "chief", "head", "official", "group", "movement",
                "organization", "organisation", "party", "association", "union", "council",
                "committee", "front", "network", "coalition", "alliance", "federation"}  # fmt: skip
+# Who leads a body, and so is of the body's kind: "the leaders of the community" are no government.
+LEAD_HEADS = {"leader", "head", "chief", "elder", "president", "chairman", "chairwoman", "chair"}
+# Bodies that are no state, whatever their leader is called: "the president of the bar association".
+PRIVATE_BODIES = {"association", "society", "club"}
 # Things that strike, hit or kill without being anyone: storms, vehicles, diseases.
 # Stances and failings of a party, listed beside parties by mistake ("X and Y's refusal").
 ATTITUDE_NOUNS = {"refusal", "reluctance", "failure", "inability", "insistence", "intransigence",
@@ -745,6 +749,9 @@ class ActorResolver:
         inside = [m for m in mentions if m.start in ids or (m.end - 1) in ids]
         if newcomer(head.lemma_):  # "settlers in the West Bank": not the place's people
             inside = [m for m in inside if not _placed(head.doc[m.end - 1], head)]
+        inside = [m for m in inside if not _posting(head.doc, m)]
+        if head.lemma_.lower() in DEPICTIONS:
+            return []  # "a fake screenshot of X extending support": a picture, not X
         if not inside and head.ent_type_ in {"EVENT", "PRODUCT", "WORK_OF_ART", "LAW", "LANGUAGE"}:
             return []  # (the small model sometimes tags a country "Niger" as a title: names win)
         if not inside and (head.lemma_.lower() in NOT_ACTORS or any(
@@ -760,6 +767,9 @@ class ActorResolver:
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
         sector = self.book.sector_of(lemmas)
+        led_sector = self._led_body(head, sector) if sector == "GOV" else sector
+        led = led_sector != sector  # "the president of the bar association": the body's kind
+        sector = led_sector
         if inside:
             chosen = self._choose(inside, head)
             actors = []
@@ -797,6 +807,8 @@ class ActorResolver:
         named_sector = self.book.sector_of([head.lemma_.lower()]) or self.book.sector_of(
             [*_compound_lemmas(head), head.lemma_.lower()]
         )
+        if led:
+            named_sector = sector
         if owner is not None and named_sector:
             # "its foreign ministry", "their forces": the owner's code with the head's sector.
             owners = [a for a in self._pronoun(sentence, owner) if a.code]
@@ -818,6 +830,8 @@ class ActorResolver:
         domestic = self._domestic(sentence, head, tokens, sector or head_sector)
         if domestic:
             return domestic
+        if led and head.pos_ in {"NOUN", "PROPN"}:
+            return [self._actor(sentence, head, tokens, None, sector)]  # known by its own words
         if head_sector and head.pos_ in {"NOUN", "PROPN"}:
             # A sector-only actor must be named by its head: "police", not "military ties".
             return [self._actor(sentence, head, tokens, None, sector or head_sector)]
@@ -839,6 +853,21 @@ class ActorResolver:
             # "supporters of former President X": a group named after a named entity.
             return [self._actor(sentence, head, tokens, None, None)]
         return []
+
+    def _led_body(self, head: Any, sector: str | None) -> str | None:
+        """The sector of one who leads a body that is no state: "leaders of the community"
+        are civilians, "the president of the bar association" (or "Jane Roe, president of
+        the bar association") no official."""
+        leaders = [h for h in [head, *(c for c in head.children if c.dep_ == "appos")]
+                   if h.lemma_.lower() in LEAD_HEADS]
+        for body in (o for h in leaders for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"):
+            words = [*_compound_lemmas(body), body.lemma_.lower()]
+            if PRIVATE_BODIES & set(words):  # (or "the X Association Jane Roe", run on by the parser)
+                return None
+            if self.book.sector_of(words) == "CVL":
+                return "CVL"
+        return sector
 
     def _home(self, sentence: Sentence, head: Any, mention: Mention) -> Entry | None:
         """The state a people named "of" a place lives in: "the Albanians of southern Serbia"
@@ -1098,6 +1127,8 @@ class ActorResolver:
                     return [Actor(text=text, span=span, country=a.country, igo=a.igo,
                                   sector=sector or a.sector, name=a.name, by=f"{NAME}:coref")
                             for a in coded]  # fmt: skip
+        if head.tag_ == "NNS" and head.lemma_.lower() in {"country", "nation", "state"}:
+            return []  # "the neighboring countries", past the pairs above: not the one named last
         if head.lemma_.lower() not in DEFINITE_HEADS:
             return self._named_again(head, text, span, sector)
         local = self._police_place(sentence, head) if sector == "COP" else None
@@ -1171,7 +1202,7 @@ class ActorResolver:
                 continue
             for a in seen.actors:
                 if (a.country and a.sector == sector or a.igo and a.sector == "IGO") \
-                        and head.lower_ in re.findall(r"[\w-]+", a.text.lower()):
+                        and _same_words(head.lower_) & set(re.findall(r"[\w-]+", a.text.lower())):
                     return [Actor(text=text, span=span, country=a.country, igo=a.igo, sector=a.sector
                                   if a.igo else sector, name=a.name, by=f"{NAME}:coref")]  # fmt: skip
         return []
@@ -1366,7 +1397,8 @@ PERSON_NOUNS = {"man", "woman", "boy", "girl", "father", "mother", "son", "daugh
 # Bodies that English refers to as "it" or as "they": either number agrees.
 COLLECTIVE_NOUNS = {"police", "army", "military", "government", "administration", "team",
                     "staff", "crew", "family", "opposition", "public", "leadership", "cabinet",
-                    "committee", "council", "jury", "panel", "board", "party", "group"}  # fmt: skip
+                    "committee", "council", "jury", "panel", "board", "party", "group", "coalition",
+                    "alliance", "union", "movement", "delegation"}  # fmt: skip
 FEMALE_WORDS = {"mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame", "queen", "princess",
                 "woman", "wife", "mother", "daughter", "sister", "girl", "spokeswoman",
                 "chairwoman", "congresswoman", "actress", "businesswoman", "grandmother"}  # fmt: skip
@@ -1421,6 +1453,30 @@ def _members_named(token: Any) -> bool:
         o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"}
         for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
     )
+
+
+# Words that name the same kind of party again: "six US soldiers were killed ... The troops".
+SAME_KIND = ({"troops", "soldiers", "servicemen"}, {"rebels", "militants", "insurgents", "fighters"},
+             {"policemen", "officers"})  # fmt: skip
+
+
+# What shows a party without being it: "a screenshot of X", "a video of Y's fighters".
+DEPICTIONS = {"screenshot", "photo", "photograph", "picture", "image", "video", "footage", "poster",
+              "cartoon", "caricature", "clip"}  # fmt: skip
+# Whom a place before them names by the post they hold there: "the agency's Paris correspondent".
+POSTED_NOUNS = {"correspondent", "bureau"}
+
+
+def _posting(doc: Any, mention: Mention) -> bool:
+    """Is a place named only as where a correspondent is posted, no country of theirs?"""
+    root = doc[mention.end - 1]
+    return mention.entry.kind in {"capital", "place"} and root.dep_ == "compound" \
+        and root.head.lemma_.lower() in POSTED_NOUNS
+
+
+def _same_words(word: str) -> set[str]:
+    """The word, and the words that name the same kind of party as it."""
+    return set().union({word}, *(kind for kind in SAME_KIND if word in kind))
 
 
 def _thing_predicate(token: Any) -> bool:

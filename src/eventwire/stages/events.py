@@ -616,6 +616,9 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
             if patients:
                 return patients, "stative"
         return [], ""
+    listed = _listed_before(verb)
+    if listed is not None:
+        return _children(listed, SUBJECT_DEPS), "listed"
     head = verb.head
     if head is verb:
         return [], ""
@@ -768,6 +771,20 @@ def _stranded_subject(verb: Any) -> Any | None:
     return min(after_comma, key=lambda c: c.i) if after_comma else None
 
 
+def _listed_before(verb: Any) -> Any | None:
+    """The verb a subjectless verb follows in a list without "and", which the parser hangs
+    on it as its complement: "X extended support to Y, condemned Z" (X condemned Z too)."""
+    if _children(verb, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS) or verb.i == 0:
+        return None
+    if verb.doc[verb.i - 1].lower_ != ",":
+        return None
+    before = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if verb.dep_ == "dep" and verb.head.i < verb.i:
+        before.append(verb.head)  # (or hangs it on the first verb as a loose dependent)
+    return next((c for c in before if c.tag_ == verb.tag_ and _children(c, SUBJECT_DEPS)
+                 and not any(t.is_quote for t in c.subtree)), None)
+
+
 def nearest_left_np(verb: Any) -> Any | None:
     """Fallback for misparsed clauses: the closest noun phrase before the verb."""
     sent = verb.sent
@@ -872,7 +889,8 @@ def _sentence_drafts(sentence: Sentence, resolver: ActorResolver) -> list[_Draft
     drafts: list[_Draft] = []
     # Remember the sentence's subjects in order, for pronouns later in the article.
     for token in sent:
-        if (token.dep_ in SUBJECT_DEPS or _quoted_speaker(token)) and token.lower_ not in {"it", "they", "he", "she"}:
+        if (token.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS or _quoted_speaker(token)) \
+                and token.lower_ not in {"it", "they", "he", "she"}:  # "six soldiers were killed ... the troops"
             found = resolver.resolve_group(sentence, token)
             resolver.remember(found, token, is_subject=True)
         elif token.dep_ in {"dobj", "pobj"} and token.conjuncts and token.i < min(c.i for c in token.conjuncts):
@@ -981,6 +999,8 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         rule += ":commit"
         if embedded is None and not _commits_to_something(token) and not any(a.code for a in targets):
             return None  # "ready to wager", "offers four recommendations": no pledge to anyone
+        if lexeme.pos == "A" and embedded is None and not targets and _awaited_readiness(token):
+            return None  # "ready to implement the program once the contract is final": a plan
         if not targets and cameo_entry(code).plover == "THREATEN":
             targets = _fought_until(token, sentence, resolver, own, by_token)
             rule += ":until-target" if targets else ""
@@ -1020,6 +1040,9 @@ def _draft(trig: Trigger, sentence: Sentence, resolver: ActorResolver, by_token:
         # (a meeting's purpose is its topic: "met to discuss the vaccine" meets no vaccine)
         asked = cameo_entry(code).plover == "REQUEST"
         targets, target_tokens = _complement_targets(token, sentence, resolver, own, asked=asked)
+        if _quad(code) == 4 and _own_state(targets, sources) or (
+                cameo_entry(code).plover == "THREATEN" and _own_places(targets, sources, resolver)):
+            targets, target_tokens = [], []  # "in a bid to extend Turkish military presence": its own aim
         if targets:
             rule += ":complement-target"
     if not targets and cameo_entry(code).plover in {"CONCEDE", "AGREE"}:
@@ -1584,12 +1607,12 @@ def _complement_targets(
     cannot name ("urged the panel to let X's ruling stand", "asked the lawyers to explain
     the court's role") has no target below: what is to be done is no party to it."""
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}
-                and not _side_clause(c)]
+                and not _side_clause(c) and not _remark_clause(c)]
     if asked and _addressed(token, frontier):
         return [], []
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
         for obj in _children(prep, {"pobj"}):
-            frontier += [c for c in obj.children if c.dep_ in {"ccomp", "acl"}]
+            frontier += [c for c in obj.children if c.dep_ in {"ccomp", "acl"} and not _remark_clause(c)]
     if token.pos_ == "NOUN" and token.dep_ == "dobj" and _is_verbal(token.head):
         # "staged demonstrations to demand reforms from X": the light verb's purpose clause.
         frontier += [c for c in token.head.children if c.dep_ in {"advcl", "xcomp"}]
@@ -1640,6 +1663,24 @@ def _joins(clause: Any) -> bool:
     return clause.lemma_.lower() in ALLY_LEMMAS and clause.dep_ in {"advcl", "xcomp", "acl"}
 
 
+def _own_state(targets: list[Actor], sources: list[Actor]) -> bool:
+    """Are the parties a hostile act's complement names only the source's own state: "Turkey
+    launched an operation in a bid to extend Turkish military presence in Iraq" (what it
+    wants for itself, not whom the operation is aimed at)? Rebels and opponents may well act
+    against their own state's government, and one official accuse another."""
+    countries = {a.country for a in sources if a.country and (a.sector is None or a.sector in STATE_SECTORS)}
+    return bool(targets) and all(a.country in countries and a.sector in STATE_SECTORS for a in targets)
+
+
+def _own_places(targets: list[Actor], sources: list[Actor], resolver: ActorResolver) -> bool:
+    """Are the parties a warning's complement names only places in the source's own country:
+    "the police chief warned that Kaduna would no longer be a haven for criminals" (a
+    state's threat is to whoever is there, not to its own province)?"""
+    countries = {a.country for a in sources if a.country}
+    return bool(targets) and all(a.country in countries and a.sector is None and a.name
+                                 != resolver.book.country_names.get(a.country) for a in targets)
+
+
 def _addressed(token: Any, complements: list[Any]) -> bool:
     """Is the request put to the verb's own object, whom its infinitive is for: "urged the
     panel to let the ruling stand" (not "urged a return to calm")?"""
@@ -1672,6 +1713,17 @@ SIDE_MARKS = {"as", "while", "when", "whereas", "although", "though", "because",
 def _side_clause(clause: Any) -> bool:
     """An adverbial clause that tells another event: "eased measures as Y cracked down on Z"."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SIDE_MARKS for c in clause.children)
+
+
+# Participles by which a speaker comments on what it does: "urged calm, referring to the last war".
+REMARK_LEMMAS = {"refer", "say", "add", "note", "cite", "mention", "recall", "explain"}
+
+
+def _remark_clause(clause: Any) -> bool:
+    """A participle clause that comments on the act, no part of it: "urged a return to
+    calm, referring to the last war in X", "requested his extradition, saying he must serve
+    a term" (neither X nor he is asked anything)."""
+    return clause.dep_ in {"advcl", "acl"} and clause.tag_ == "VBG" and clause.lemma_.lower() in REMARK_LEMMAS
 
 
 def _named_parties(
@@ -1851,6 +1903,21 @@ def _commits_to_something(token: Any) -> bool:
             return True
         objects += [c for c in comp.children if c.dep_ == "dobj"]
     return any(_lemmas_of(o) & COMMIT_OBJECTS for o in objects)
+
+
+# Marks of a clause a readiness waits on: "once the contract is final", "as soon as it is signed".
+AWAITED_MARKS = TIME_MARKS | {"if", "as"}
+
+
+def _awaited_readiness(token: Any) -> bool:
+    """Does a readiness wait on a step still to come: "the agency is ready to implement the
+    program once the contract is finalized"? Offered to no one, it is a plan, no pledge."""
+    holders = [token, *_children(token, {"xcomp"})]
+    if token.dep_ == "acomp":
+        holders.append(token.head)
+    holders += [a for h in holders for a in _children(h, {"advmod"})]  # "as soon as ..."
+    return any(any(m.dep_ == "mark" and m.lower_ in AWAITED_MARKS for m in c.children)
+               for h in holders for c in _children(h, {"advcl"}))
 
 
 def _unpledged_object(token: Any) -> bool:
@@ -2639,6 +2706,16 @@ def _targets(
     actors: list[Actor] = []
     used: list[Any] = []
     for head in [d for h in heads for d in (_demanders(h) or [h])]:
+        if _root(lexeme.cameo) == "09" and head.lemma_.lower() in CLAIM_NOUNS:
+            found = _claimed_against(head, sentence, resolver)
+            actors.extend(found)
+            used.extend([head] if found else [])
+            continue
+        if cameo_entry(lexeme.cameo).plover in FAULTING_TYPES and head.lemma_.lower() in CALL_NOUNS:
+            found = _callers(head, sentence, resolver)
+            actors.extend(found)
+            used.extend([head] if found else [])
+            continue
         found = _deed_parties(head, sentence, resolver)
         if not found:
             found = resolver.resolve_group(sentence, head)
@@ -2647,6 +2724,8 @@ def _targets(
         if found and head.i in places:
             found = _as_places(found)
         found = _placed(found, head, sentence, resolver, on_site=_on_site(lexeme))
+        if not found and cameo_entry(lexeme.cameo).plover in FAULTING_TYPES:
+            found = _faulted_stances(head, sentence, resolver)
         if not found:
             found = _inside(head, sentence, resolver, own)
         if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
@@ -2670,6 +2749,45 @@ def _targets(
                 actors.extend(found)
                 used.append(head)
     return actors, used
+
+
+# What someone claims against another: an inquiry into it is aimed at the accused.
+CLAIM_NOUNS = {"allegation", "claim", "complaint", "accusation", "charge"}
+
+
+def _claimed_against(claim: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
+    """Whom an investigated claim is against: "investigating complaints by residents against
+    the army" looks into the army, never into the residents who complained (the parser may
+    hang "by the residents against X" on the verb)."""
+    phrases = [claim, *(p for p in _children(claim.head, {"prep", "agent"}) if p.lower_ in {"by", "from"})]
+    return [a for phrase in phrases for prep in phrase.subtree if prep.dep_ == "prep" and prep.lower_ == "against"
+            for obj in _pobjs(prep) for a in resolver.resolve_group(sentence, obj)]
+
+
+# Requests a party may fault or turn down, which name what is asked, not who asks.
+CALL_NOUNS = {"call", "demand", "appeal", "plea"}
+
+
+def _callers(call: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
+    """Who made the calls a party criticizes or rejects: "criticized calls by X for the
+    ouster of Y" faults X ("the demands of X", "X's demands", "an X appeal"); Y, whose
+    ouster is asked, is no target."""
+    heads = _children(call, {"poss"}) + [o for p in _children(call, {"prep", "agent"})
+                                         if p.lower_ in {"by", "from", "of"} for o in _pobjs(p)]
+    found = [a for h in heads for a in resolver.resolve_group(sentence, h)]
+    modifiers = [c for c in call.children if c.dep_ in {"compound", "amod", "nmod"} and c.i < call.i]
+    return found or [a for m in modifiers for a in resolver.resolve(sentence, m) if a.code]  # "a UN appeal"
+
+
+# Types whose object may be a party's stance: "condemned the killings and the attitude of X".
+FAULTING_TYPES = {"ACCUSE", "REJECT"}
+
+
+def _faulted_stances(head: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
+    """The coded parties of the stances listed after a thing that names no one: "condemned
+    the atrocities and the belligerent attitude of the Indian government" faults India (a
+    stance is never a party beside others, but what one condemns may be one)."""
+    return [a for c in head.conjuncts if c.i > head.i for a in resolver.resolve(sentence, c) if a.code]
 
 
 # Actions and measures that are launched or imposed: never whom they are aimed at.
@@ -3034,7 +3152,8 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             continue
         # "X must not be cornered": a passive subject suffers the act, it is not asked to do
         # it; "we should make sure": the speaker's own duty asks no one else.
-        addressees = [a for a in _children(comp, SUBJECT_DEPS) if a.lower_ not in SPEAKER_PRONOUNS]
+        addressees = [a for a in _children(comp, SUBJECT_DEPS)
+                      if a.lower_ not in SPEAKER_PRONOUNS and not _anyone_at_all(a)]
         governor = comp.head
         if not _is_verbal(governor) and governor.dep_ in {"dobj", "pobj", "attr"}:
             governor = governor.head if _is_verbal(governor.head) else governor.head.head
@@ -3068,6 +3187,15 @@ def _obligation_requests(sentence: Sentence, resolver: ActorResolver, by_token: 
             rule=f"V:{comp.lemma_}:obligation", confidence=0.7,
         ))  # fmt: skip
     return drafts
+
+
+# Words for anyone at all: "people must be patient" puts a duty on no party.
+ANYONE_WORDS = {"people", "everyone", "everybody", "anyone", "anybody", "someone", "somebody", "one"}
+
+
+def _anyone_at_all(head: Any) -> bool:
+    """Is the subject of an obligation anyone at all, a bare "people" or "everyone"?"""
+    return head.lower_ in ANYONE_WORDS and not any(c.dep_ != "punct" for c in head.children)
 
 
 def _ruled_out(sentence: Sentence, resolver: ActorResolver, by_token: dict) -> list[_Draft]:

@@ -471,6 +471,8 @@ def _path_cost(trigger: Any, attach: Any, actors: frozenset[int] = frozenset()) 
     for token in down_path:
         if token.dep_ == "relcl" and _has_own_subject(token):
             return None  # "the minister, who visited Kabul, said ...": another event
+    if _in_coordinated_clause(down_path):
+        return None  # "led protests but is unwilling to seek asylum in X": another event
     for token in path:
         dep = token.dep_
         if dep == "parataxis":
@@ -488,6 +490,14 @@ def _path_cost(trigger: Any, attach: Any, actors: frozenset[int] = frozenset()) 
             return None
         cost += SUBJECT_COST
     return cost
+
+
+def _in_coordinated_clause(down_path: Sequence[Any]) -> bool:
+    """Is the place inside a clause that hangs on a coordinated verb: "X led protests but is
+    unwilling to seek asylum in Y" (not "arrested and beat protesters in Y", where the
+    place is the coordinated verb's own)?"""
+    verbs = [n for n, t in enumerate(down_path) if t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")]
+    return any(t.dep_ in ("xcomp", "ccomp", "advcl") for t in down_path[: verbs[-1]]) if verbs else False
 
 
 def _event_head(trigger: Any) -> Any:
