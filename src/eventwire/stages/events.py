@@ -544,6 +544,11 @@ def _pobjs(prep: Any) -> list[Any]:
     return []
 
 
+# Acts done, not suffered, when bare: "opponents of X protested in Y" (a past tense the
+# tagger may read as a headline passive).
+INTRANSITIVE_ACTS = {"protest", "rally", "march", "riot"}
+
+
 def _is_passive(verb: Any) -> bool:
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return True
@@ -553,6 +558,7 @@ def _is_passive(verb: Any) -> bool:
     # A direct object makes it an active past tense the tagger misread: "X investigated the case".
     return (
         (verb.tag_ == "VBN" and verb.dep_ == "ROOT" or _appositive_participle(verb))
+        and verb.lemma_.lower() not in INTRANSITIVE_ACTS
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
     )
@@ -598,7 +604,7 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     """The heads of the agent of ``verb``, and how they were found."""
     if depth > 6:
         return [], ""
-    subj = _children(verb, SUBJECT_DEPS)
+    subj = [_named_behind(s) for s in _children(verb, SUBJECT_DEPS)]
     if subj and not _is_passive(verb):
         return subj, "subject"
     if (verb.pos_ == "ADJ" or depth == 0) and verb.dep_ == "acomp" and verb.head is not verb:
@@ -679,6 +685,16 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     if dep in {"ccomp", "advcl"} and _is_passive(verb) is False:
         return [], ""
     return [], ""
+
+
+def _named_behind(subj: Any) -> Any:
+    """The name a subject misread as a preposition stands for: the parser may tag a first
+    name as one, with the surname as its object ("Barack Obama and X will meet")."""
+    if subj.pos_ == "ADP":
+        name = next((o for o in _children(subj, {"pobj"}) if o.pos_ == "PROPN" and o.i == subj.i + 1), None)
+        if name is not None:
+            return name
+    return subj
 
 
 # Adjectives that charge their subject with what follows: "guilty of violating the truce".
@@ -2534,7 +2550,7 @@ def _targets(
         instruments: list[Any] = []
         launched: list[Any] = []
         if _is_passive(token) and not stative:  # "X is opposed to Y": X is the source
-            heads = passive_patients(token)
+            heads = [h for h in passive_patients(token) if not _fired_weapon(h, sentence, resolver)]
             if heads and all(_launched_thing(h, lexeme) for h in heads):
                 heads, launched = [], heads  # "Turkey's operation was launched": no victim
         heads = heads or ([] if launched else _existential_patients(token))
@@ -2648,7 +2664,7 @@ def _targets(
             found = _as_places(found)
         found = _placed(found, head, sentence, resolver, on_site=_on_site(lexeme))
         if not found:
-            found = _inside(head, sentence, resolver, own)
+            found = _aimed_placed(_inside(head, sentence, resolver, own), head, sentence, resolver, lexeme)
         if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
             found = _earlier_event_agents(head, resolver, own)
         if found:
@@ -2665,17 +2681,40 @@ def _targets(
                         used.extend([obj] if found else [])
         # "launched artillery, mortar and rocket fire against X": any of the listed things may aim it.
         for head in [i for h in instruments for i in (h, *h.conjuncts)]:
-            found = _inside(head, sentence, resolver, own, places=True)
+            found = _aimed_placed(_inside(head, sentence, resolver, own, places=True), head, sentence,
+                                  resolver, lexeme)
             if found:
                 actors.extend(found)
                 used.append(head)
     return actors, used
 
 
+def _aimed_placed(found: list[Actor], instrument: Any, sentence: Sentence, resolver: ActorResolver,
+                  lexeme: Lexeme) -> list[Actor]:
+    """A target an instrument is aimed at, named without a country, takes the place its own
+    phrase names, as after a noun trigger: "launched a strike against an Islamic State
+    target southwest of X"."""
+    for prep in _children(instrument, {"prep"}):
+        if prep.lower_ in {"against", "on", "at"}:
+            for obj in _pobjs(prep):
+                placed = _placed(found, obj, sentence, resolver, on_site=_on_site(lexeme))
+                if placed is not found:
+                    return placed
+    return found
+
+
 # Actions and measures that are launched or imposed: never whom they are aimed at.
 LAUNCHED_NOUNS = {"attack", "offensive", "operation", "strike", "airstrike", "raid", "assault",
                   "incursion", "campaign", "bombardment", "sanction", "embargo", "blockade",
                   "ban", "curfew"}  # fmt: skip
+
+
+def _fired_weapon(head: Any, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Is a passive subject the weapon fired, owned by no one named: "Rockets were fired at
+    X" (the parser may read a sentence-initial "Rockets" as a name), unlike "two Russian
+    drones were shot down"?"""
+    weapon = head.lemma_.lower() in ARMAMENTS or head.lower_.removesuffix("s") in ARMAMENTS
+    return weapon and not any(a.code for a in resolver.resolve_group(sentence, head))
 
 
 def _launched_thing(head: Any, lexeme: Lexeme) -> bool:
