@@ -33,6 +33,7 @@ from .actors import (
     KIN_NOUNS,
     LOCAL_SECTORS,
     PERSON_NOUNS,
+    QUANTITY_HEADS,
     ActorResolver,
     codebook,
     find_mentions,
@@ -2243,7 +2244,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 actors.extend(resolver.resolve_group(sentence, head))
             if actors:
                 heads, how = owners, "launched-owner"
-        if not heads and _is_passive(token) and cameo_entry(trig.lexeme.cameo).plover == "ASSAULT":
+        suffered = _is_passive(token) or bool(_existential_patients(token))  # "there were ten killed in X"
+        if not heads and suffered and cameo_entry(trig.lexeme.cameo).plover == "ASSAULT":
             actors, heads = _attack_agents(token, sentence, resolver)
             how = "attack-agent" if actors else how
         return actors, heads, how
@@ -2786,11 +2788,16 @@ def _engaged(noun: Any) -> list[Any]:
 
 
 def _existential_patients(verb: Any) -> list[Any]:
-    """"There were ten soldiers killed in X": the noun the participle hangs on suffered it."""
+    """"There were ten soldiers killed in X", "there were dozens of protesters arrested":
+    the noun the participle hangs on suffered it (the counted noun below a quantity)."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.dep_ != "attr":
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"}:
         return []
-    return [noun] if any(c.dep_ == "expl" for c in noun.head.children) else []
+    counted = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS
+    there = noun.head.head if counted else noun
+    if there.dep_ != "attr":
+        return []
+    return [noun] if any(c.dep_ == "expl" for c in there.head.children) else []
 
 
 def _as_places(actors: list[Actor]) -> list[Actor]:
