@@ -2593,7 +2593,7 @@ def _targets(
         # "seized by gunmen from their farm": when the object names a party, only aimed
         # prepositions (against, on, at) add to it.
         direct = any(resolver.resolve_group(sentence, h) for h in heads)
-        if lexeme.lemma in WITHDRAW_LEMMAS:
+        if lexeme.lemma in WITHDRAW_LEMMAS and not _own_evacuees(token, lexeme, sentence, resolver, own):
             # "withdrew its inspectors from X": those withdrawn are its own; X is the party.
             holders = [token, *_children(token, {"dobj"})]  # "its envoy from X" may hang on the object
             left = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"from", "out"}
@@ -2709,6 +2709,15 @@ def _aimed_placed(found: list[Actor], instrument: Any, sentence: Sentence, resol
 LAUNCHED_NOUNS = {"attack", "offensive", "operation", "strike", "airstrike", "raid", "assault",
                   "incursion", "campaign", "bombardment", "sanction", "embargo", "blockade",
                   "ban", "curfew"}  # fmt: skip
+
+
+def _own_evacuees(verb: Any, lexeme: Lexeme, sentence: Sentence, resolver: ActorResolver, own: set[str]) -> bool:
+    """Are those evacuated the source's own people: "France evacuated its citizens from X"
+    helps them, not X (unlike "withdrew its envoy from X", which is aimed at X)?"""
+    if cameo_entry(lexeme.cameo).plover != "AID":
+        return False
+    found = [a for o in _children(verb, {"dobj"}) for a in resolver.resolve_group(sentence, o)]
+    return bool(found) and all(a.code in own and a.sector == "CVL" for a in found)
 
 
 def _fired_weapon(head: Any, sentence: Sentence, resolver: ActorResolver) -> bool:
