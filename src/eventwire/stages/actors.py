@@ -506,6 +506,14 @@ def _seating_compound(doc: Any, end: int) -> bool:
     return end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in SEATING_PARTICIPLES
 
 
+def _opponents_of(head: Any) -> bool:
+    """Is the head a party's opponents, of the opposition whatever the party's sector:
+    "opponents of the Kenyan government" are no government?"""
+    return head.lemma_.lower() == "opponent" and any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+    )
+
+
 def _np_tokens(head: Any) -> list[Any]:
     """Tokens that describe the actor headed by ``head``: modifiers and actor PPs."""
     out = [head]
@@ -766,7 +774,7 @@ class ActorResolver:
                    and not m.start <= head.i < m.end for i in range(m.start, m.end)}  # fmt: skip
         lemmas = [t.lemma_.lower() for t in sorted(tokens, key=lambda t: t.i)
                   if t.dep_ != "det" and t.i not in places and not _rank_prefix(t, head)]
-        sector = self.book.sector_of(lemmas)
+        sector = "OPP" if _opponents_of(head) else self.book.sector_of(lemmas)
         led_sector = self._led_body(head, sector) if sector == "GOV" else sector
         led = led_sector != sector  # "the president of the bar association": the body's kind
         sector = led_sector

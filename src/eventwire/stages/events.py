@@ -33,6 +33,7 @@ from .actors import (
     KIN_NOUNS,
     LOCAL_SECTORS,
     PERSON_NOUNS,
+    QUANTITY_HEADS,
     ActorResolver,
     codebook,
     find_mentions,
@@ -544,6 +545,11 @@ def _pobjs(prep: Any) -> list[Any]:
     return []
 
 
+# Acts done, not suffered, when bare: "opponents of X protested in Y" (a past tense the
+# tagger may read as a headline passive).
+INTRANSITIVE_ACTS = {"protest", "rally", "march", "riot"}
+
+
 def _is_passive(verb: Any) -> bool:
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
         return True
@@ -553,6 +559,7 @@ def _is_passive(verb: Any) -> bool:
     # A direct object makes it an active past tense the tagger misread: "X investigated the case".
     return (
         (verb.tag_ == "VBN" and verb.dep_ == "ROOT" or _appositive_participle(verb))
+        and verb.lemma_.lower() not in INTRANSITIVE_ACTS
         and any(c.dep_ == "nsubj" for c in verb.children)
         and not any(c.dep_ in {"aux", "auxpass", "dobj"} for c in verb.children)
     )
@@ -598,7 +605,7 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     """The heads of the agent of ``verb``, and how they were found."""
     if depth > 6:
         return [], ""
-    subj = _children(verb, SUBJECT_DEPS)
+    subj = [_named_behind(s) for s in _children(verb, SUBJECT_DEPS)]
     if subj and not _is_passive(verb):
         return subj, "subject"
     if (verb.pos_ == "ADJ" or depth == 0) and verb.dep_ == "acomp" and verb.head is not verb:
@@ -682,6 +689,16 @@ def subject_heads(verb: Any, depth: int = 0) -> tuple[list[Any], str]:
     if dep in {"ccomp", "advcl"} and _is_passive(verb) is False:
         return [], ""
     return [], ""
+
+
+def _named_behind(subj: Any) -> Any:
+    """The name a subject misread as a preposition stands for: the parser may tag a first
+    name as one, with the surname as its object ("Barack Obama and X will meet")."""
+    if subj.pos_ == "ADP":
+        name = next((o for o in _children(subj, {"pobj"}) if o.pos_ == "PROPN" and o.i == subj.i + 1), None)
+        if name is not None:
+            return name
+    return subj
 
 
 # Adjectives that charge their subject with what follows: "guilty of violating the truce".
@@ -2294,7 +2311,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 actors.extend(resolver.resolve_group(sentence, head))
             if actors:
                 heads, how = owners, "launched-owner"
-        if not heads and _is_passive(token) and cameo_entry(trig.lexeme.cameo).plover == "ASSAULT":
+        suffered = _is_passive(token) or bool(_existential_patients(token))  # "there were ten killed in X"
+        if not heads and suffered and cameo_entry(trig.lexeme.cameo).plover == "ASSAULT":
             actors, heads = _attack_agents(token, sentence, resolver)
             how = "attack-agent" if actors else how
         return actors, heads, how
@@ -2601,7 +2619,7 @@ def _targets(
         instruments: list[Any] = []
         launched: list[Any] = []
         if _is_passive(token) and not stative:  # "X is opposed to Y": X is the source
-            heads = passive_patients(token)
+            heads = [h for h in passive_patients(token) if not _fired_weapon(h, sentence, resolver)]
             if heads and all(_launched_thing(h, lexeme) for h in heads):
                 heads, launched = [], heads  # "Turkey's operation was launched": no victim
         heads = heads or ([] if launched else _existential_patients(token))
@@ -2642,7 +2660,7 @@ def _targets(
         # "seized by gunmen from their farm": when the object names a party, only aimed
         # prepositions (against, on, at) add to it.
         direct = any(resolver.resolve_group(sentence, h) for h in heads)
-        if lexeme.lemma in WITHDRAW_LEMMAS:
+        if lexeme.lemma in WITHDRAW_LEMMAS and not _own_evacuees(token, lexeme, sentence, resolver, own):
             # "withdrew its inspectors from X": those withdrawn are its own; X is the party.
             holders = [token, *_children(token, {"dobj"})]  # "its envoy from X" may hang on the object
             left = [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"from", "out"}
@@ -2727,7 +2745,7 @@ def _targets(
         if not found and cameo_entry(lexeme.cameo).plover in FAULTING_TYPES:
             found = _faulted_stances(head, sentence, resolver)
         if not found:
-            found = _inside(head, sentence, resolver, own)
+            found = _aimed_placed(_inside(head, sentence, resolver, own), head, sentence, resolver, lexeme)
         if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
             found = _earlier_event_agents(head, resolver, own)
         if found:
@@ -2744,7 +2762,8 @@ def _targets(
                         used.extend([obj] if found else [])
         # "launched artillery, mortar and rocket fire against X": any of the listed things may aim it.
         for head in [i for h in instruments for i in (h, *h.conjuncts)]:
-            found = _inside(head, sentence, resolver, own, places=True)
+            found = _aimed_placed(_inside(head, sentence, resolver, own, places=True), head, sentence,
+                                  resolver, lexeme)
             if found:
                 actors.extend(found)
                 used.append(head)
@@ -2790,10 +2809,41 @@ def _faulted_stances(head: Any, sentence: Sentence, resolver: ActorResolver) -> 
     return [a for c in head.conjuncts if c.i > head.i for a in resolver.resolve(sentence, c) if a.code]
 
 
+def _aimed_placed(found: list[Actor], instrument: Any, sentence: Sentence, resolver: ActorResolver,
+                  lexeme: Lexeme) -> list[Actor]:
+    """A target an instrument is aimed at, named without a country, takes the place its own
+    phrase names, as after a noun trigger: "launched a strike against an Islamic State
+    target southwest of X"."""
+    for prep in _children(instrument, {"prep"}):
+        if prep.lower_ in {"against", "on", "at"}:
+            for obj in _pobjs(prep):
+                placed = _placed(found, obj, sentence, resolver, on_site=_on_site(lexeme))
+                if placed is not found:
+                    return placed
+    return found
+
+
 # Actions and measures that are launched or imposed: never whom they are aimed at.
 LAUNCHED_NOUNS = {"attack", "offensive", "operation", "strike", "airstrike", "raid", "assault",
                   "incursion", "campaign", "bombardment", "sanction", "embargo", "blockade",
                   "ban", "curfew"}  # fmt: skip
+
+
+def _own_evacuees(verb: Any, lexeme: Lexeme, sentence: Sentence, resolver: ActorResolver, own: set[str]) -> bool:
+    """Are those evacuated the source's own people: "France evacuated its citizens from X"
+    helps them, not X (unlike "withdrew its envoy from X", which is aimed at X)?"""
+    if cameo_entry(lexeme.cameo).plover != "AID":
+        return False
+    found = [a for o in _children(verb, {"dobj"}) for a in resolver.resolve_group(sentence, o)]
+    return bool(found) and all(a.code in own and a.sector == "CVL" for a in found)
+
+
+def _fired_weapon(head: Any, sentence: Sentence, resolver: ActorResolver) -> bool:
+    """Is a passive subject the weapon fired, owned by no one named: "Rockets were fired at
+    X" (the parser may read a sentence-initial "Rockets" as a name), unlike "two Russian
+    drones were shot down"?"""
+    weapon = head.lemma_.lower() in ARMAMENTS or head.lower_.removesuffix("s") in ARMAMENTS
+    return weapon and not any(a.code for a in resolver.resolve_group(sentence, head))
 
 
 def _launched_thing(head: Any, lexeme: Lexeme) -> bool:
@@ -2865,11 +2915,16 @@ def _engaged(noun: Any) -> list[Any]:
 
 
 def _existential_patients(verb: Any) -> list[Any]:
-    """"There were ten soldiers killed in X": the noun the participle hangs on suffered it."""
+    """"There were ten soldiers killed in X", "there were dozens of protesters arrested":
+    the noun the participle hangs on suffered it (the counted noun below a quantity)."""
     noun = verb.head
-    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"} or noun.dep_ != "attr":
+    if verb.dep_ != "acl" or verb.tag_ not in {"VBN", "VBD"}:
         return []
-    return [noun] if any(c.dep_ == "expl" for c in noun.head.children) else []
+    counted = noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in QUANTITY_HEADS
+    there = noun.head.head if counted else noun
+    if there.dep_ != "attr":
+        return []
+    return [noun] if any(c.dep_ == "expl" for c in there.head.children) else []
 
 
 def _as_places(actors: list[Actor]) -> list[Actor]:
