@@ -52,6 +52,8 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
                     "involve"}  # fmt: skip
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
+# Verbs that put a condition first: "demanded a truce before allowing convoys in" allowed nothing yet.
+CONDITION_SETTERS = {"demand", "insist", "require", "want", "ask", "call", "seek", "wait"}
 MAYBE_AUX = {"may", "might", "could"}
 # Words that open a clause of time: "when they meet", "once the talks begin".
 TIME_MARKS = {"when", "once", "after", "whenever"}
@@ -2049,6 +2051,8 @@ def _polarity(token: Any) -> str:
         planned = _planned_object(node)
         if planned is not None and planned.lemma_.lower() in PLAN_NOUNS:
             return "hypothetical"  # "foiled a plot to kill X", parsed as a purpose clause
+        if _awaited_action(node):
+            return "hypothetical"  # "demanded a truce before allowing aid in": only asked for
         if node.dep_ in {"pcomp", "xcomp"} and _is_verbal(node) and (
             set(_lemma_forms(node.head.head if node.dep_ == "pcomp" else node.head)) & THWART_VERBS
         ):
@@ -2080,6 +2084,14 @@ def _polarity(token: Any) -> str:
             continue
         break
     return "asserted"
+
+
+def _awaited_action(node: Any) -> bool:
+    """Is this a gerund after "before" or "until" that waits on a demand being met: "demanded
+    a truce before allowing aid convoys in"?"""
+    prep = node.head
+    return node.dep_ == "pcomp" and _is_verbal(node) and prep.dep_ == "prep" \
+        and prep.lower_ in {"before", "until"} and bool(set(_lemma_forms(prep.head)) & CONDITION_SETTERS)
 
 
 def _purpose_clause(node: Any) -> bool:
@@ -2294,6 +2306,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 and lemma not in STATIVE_PASSIVES  # "forces were engaged in fighting": they fought
             if victims and token.lemma_.lower() not in SYMMETRIC_LEMMAS:
                 participates = False  # "two were killed and 13 wounded in a shooting"
+            if _object_inquiry(token, governor, prep):
+                participates = False  # "opened an investigation into the killing": Kenya killed nobody
             if ((token.dep_ == "dobj" or measured) and (_is_light(governor) or _named_light(trig, governor))) \
                     or participates:
                 heads, how = subject_heads(governor)
@@ -2473,6 +2487,13 @@ def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
 def _trigger_types(token: Any) -> dict[int, str | None]:
     return {t.token.i: cameo_entry(t.lexeme.cameo).plover for t in find_triggers(token.sent)
             if t.lexeme.cls != "report"}
+
+
+def _object_inquiry(token: Any, governor: Any, prep: str | None) -> bool:
+    """Is the noun what the verb's own event-noun object looks into, hung on the verb by the
+    parser: "Kenya opened an investigation into the killing of traders"?"""
+    types = _trigger_types(token)
+    return prep == "into" and any(obj.i != token.i and obj.i in types for obj in _children(governor, {"dobj"}))
 
 
 def _governing_verb(token: Any) -> tuple[Any | None, str | None]:

@@ -1,0 +1,60 @@
+"""Readings that coded an event the sentence does not report: a civilian "mobilisation",
+an action that only waits on a demand, a party taken from a phrase nested in the target.
+
+Sentences of our own, coded on a real parse (the spaCy model is loaded once).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coding_helpers import code, names
+
+
+def _types(events) -> list[str]:
+    return sorted(e.type for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Iran has mobilized student groups in Iraq to campaign for the new cleric.", id="groups"),
+    pytest.param("Turkey has mobilised its supporters in Germany.", id="supporters"),
+])
+def test_mobilising_civilians_is_no_military_mobilisation(coder, text):
+    assert "MOBILIZE" not in _types(code(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Armenia mobilized its reservists on Monday.", id="reservists"),
+    pytest.param("Cuba mobilized part of its army.", id="part-of-army"),
+    pytest.param("Syria mobilised along the Turkish border.", id="no-object"),
+])
+def test_mobilising_a_force_is_still_coded(coder, text):
+    assert "MOBILIZE" in _types(code(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Serbian rebels demanded a ceasefire before allowing Croatian relief convoys to reach the town.",
+                 id="demanded-before"),
+    pytest.param("Hamas insisted on a truce before releasing Israeli hostages.", id="insisted-before"),
+])
+def test_an_action_waiting_on_a_demand_did_not_happen(coder, text):
+    assert not {"CONCEDE", "AID", "RETREAT"} & set(_types(code(coder, text)))
+
+
+def test_an_action_before_a_plain_act_still_happened(coder):
+    text = "Serbian police searched the trucks before allowing Croatian relief convoys to reach the town."
+    assert "CONCEDE" in _types(code(coder, text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kenya opened an investigation into the killing of Ugandan traders.", id="investigation"),
+    pytest.param("Kenyan police launched a probe into the shooting of two Ugandan students.", id="probe"),
+])
+def test_who_opens_an_inquiry_did_not_do_what_it_looks_into(coder, text):
+    assault = [e for e in code(coder, text) if e.type == "ASSAULT"]
+    assert assault and all("KEN" not in names(e.sources) for e in assault)
+
+
+def test_troops_drawn_into_fighting_still_fight(coder):
+    events = code(coder, "Kenyan troops were drawn into the fighting with Somali militias.")
+    assert any(e.type == "ASSAULT" and names(e.sources) == ["KEN"] for e in events)
