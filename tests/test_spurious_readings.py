@@ -58,3 +58,18 @@ def test_who_opens_an_inquiry_did_not_do_what_it_looks_into(coder, text):
 def test_troops_drawn_into_fighting_still_fight(coder):
     events = code(coder, "Kenyan troops were drawn into the fighting with Somali militias.")
     assert any(e.type == "ASSAULT" and names(e.sources) == ["KEN"] for e in events)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    pytest.param("Gunmen killed a commander of Russia's militia allies in Syria.", "RUS", id="possessor"),
+    pytest.param("Hezbollah fighters attacked Israel's allies in southern Lebanon.", "ISR", id="allies"),
+    pytest.param("Rebels attacked a convoy of Iran's ally Syria.", "IRN", id="ally-named"),
+])
+def test_a_partys_allies_are_not_that_party(coder, text, wrong):
+    assault = [e for e in code(coder, text) if e.type == "ASSAULT"]
+    assert assault and all(wrong not in names(e.targets) for e in assault)
+
+
+def test_a_partys_own_force_is_still_that_party(coder):
+    events = code(coder, "Israel's army shelled Gaza.")
+    assert any(e.type == "ASSAULT" and names(e.sources) == ["ISR"] for e in events)
