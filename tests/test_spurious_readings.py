@@ -73,3 +73,21 @@ def test_a_partys_allies_are_not_that_party(coder, text, wrong):
 def test_a_partys_own_force_is_still_that_party(coder):
     events = code(coder, "Israel's army shelled Gaza.")
     assert any(e.type == "ASSAULT" and names(e.sources) == ["ISR"] for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kenyan police are investigating allegations by two Ugandan men.", id="verb"),
+    pytest.param("The Kenyan panel completed its investigation into a complaint by Ugandan officials.", id="noun"),
+])
+def test_an_investigation_of_a_claim_is_not_aimed_at_the_claimant(coder, text):
+    assert all("UGA" not in names(e.targets) for e in code(coder, text) if e.type == "ACCUSE")
+
+
+def test_a_claims_maker_is_still_rejected(coder):
+    events = code(coder, "Kenya rejected allegations by two Ugandan men.")
+    assert any(e.type == "REJECT" and names(e.targets) == ["UGA"] for e in events)
+
+
+def test_an_investigated_deed_still_names_its_doer(coder):
+    events = code(coder, "Kenya is investigating the attack by Ugandan rebels.")
+    assert any(e.type == "ACCUSE" and names(e.targets) == ["UGA"] for e in events)

@@ -124,6 +124,8 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Nouns of a claim, whose "by" names who makes it: "allegations by two men".
+CLAIM_NOUNS = {"allegation", "claim", "complaint", "accusation", "charge", "report", "petition"}
 # Nouns of a request, whose that-clause says what is asked: "its demand that X leave".
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 # Verbs that keep a state: "troops remained on alert", "doctors are on strike".
@@ -2669,7 +2671,7 @@ def _targets(
             found = _as_places(found)
         found = _placed(found, head, sentence, resolver, on_site=_on_site(lexeme))
         if not found:
-            found = _inside(head, sentence, resolver, own)
+            found = _inside(head, sentence, resolver, own, agents=not _investigated_claim(lexeme, head))
         if not found and cameo_entry(lexeme.cameo).plover in REACTION_TYPES:
             found = _earlier_event_agents(head, resolver, own)
         if found:
@@ -2890,9 +2892,15 @@ def _fought_until(
     return []
 
 
+def _investigated_claim(lexeme: Lexeme, noun: Any) -> bool:
+    """Is the noun a claim an investigation looks into? "investigating allegations by two
+    men" does not investigate the men who made them."""
+    return _root(lexeme.cameo) == "09" and noun.lemma_.lower() in CLAIM_NOUNS
+
+
 def _inside(
     noun: Any, sentence: Sentence, resolver: ActorResolver, own: set[str] = frozenset(),
-    *, places: bool = False,
+    *, places: bool = False, agents: bool = True,
 ) -> list[Actor]:
     """Actors inside an object phrase: "condemned cooperation between X and Y", "X's actions"."""
     between = _between(noun)
@@ -2901,7 +2909,7 @@ def _inside(
         for head in between:
             out.extend(resolver.resolve(sentence, head))
         return out
-    for child in noun.children:  # "the attack on X by Y": Y did it
+    for child in noun.children if agents else ():  # "the attack on X by Y": Y did it
         if child.dep_ in {"prep", "agent"} and child.lower_ == "by":
             for obj in _children(child, {"pobj"}):
                 found = resolver.resolve_group(sentence, obj)
@@ -2931,6 +2939,8 @@ def _inside(
         preps = {"of", "by", "with", "against", "on", "from", "to", "over", "among", "into"}
         if places:
             preps |= {"in"}
+        if not agents:
+            preps -= {"by", "from"}
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in _children(child, {"pobj"}):
                 found = resolver.resolve_group(sentence, obj)
