@@ -91,3 +91,19 @@ def test_a_claims_maker_is_still_rejected(coder):
 def test_an_investigated_deed_still_names_its_doer(coder):
     events = code(coder, "Kenya is investigating the attack by Ugandan rebels.")
     assert any(e.type == "ACCUSE" and names(e.targets) == ["UGA"] for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kenyan prisoners rioted at a jail in Nairobi, setting fire to their mattresses.", id="riot"),
+    pytest.param("Kenyan demonstrators marched through Nairobi, burning tyres and torching cars.", id="march"),
+])
+def test_arson_told_as_how_a_protest_went_is_the_protest(coder, text):
+    assert _types(code(coder, text)) == ["PROTEST"]
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Kenyan rioters torched a police station.", id="finite"),
+    pytest.param("Kenyan troops set fire to a Somali village.", id="troops"),
+])
+def test_arson_of_its_own_is_still_coded(coder, text):
+    assert "COERCE" in _types(code(coder, text))

@@ -124,6 +124,8 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Damage rioters do as they protest: "rioted, setting fire to their mattresses".
+RIOT_DAMAGE = {"set fire", "torch", "burn"}
 # Nouns of a claim, whose "by" names who makes it: "allegations by two men".
 CLAIM_NOUNS = {"allegation", "claim", "complaint", "accusation", "charge", "report", "petition"}
 # Nouns of a request, whose that-clause says what is asked: "its demand that X leave".
@@ -3674,6 +3676,22 @@ def _join_participles(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _fold_riot_damage(drafts: list[_Draft]) -> list[_Draft]:
+    """Arson told as how a protest went is the protest's, no seizure of its own: "prisoners
+    rioted, setting fire to their mattresses" is one riot."""
+    protests = [d for d in drafts if cameo_entry(d.cameo).plover == "PROTEST" and d.trigger.is_verb]
+    out = []
+    for draft in drafts:
+        clause = _participle_clause(draft.trigger.token) if draft.trigger.lexeme.lemma in RIOT_DAMAGE else None
+        if clause is not None and any(
+                p.trigger.token.i == clause.head.i
+                and {x.code or x.text for x in p.sources} & {x.code or x.text for x in draft.sources}
+                for p in protests):
+            continue
+        out.append(draft)
+    return out
+
+
 def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
     """One event per sentence and type when two triggers share their actors ("killed while
     fighting") or one hangs on the other ("killed 46 civilians in an attack on a village")."""
@@ -3691,7 +3709,7 @@ def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
                    and victims & {a.code or a.text for a in o.sources + o.targets} for o in named):
                 continue
         keep.append(draft)
-    drafts = _join_participles(keep)
+    drafts = _fold_riot_damage(_join_participles(keep))
     out: list[_Draft] = []
     for draft in drafts:
         twin = None
