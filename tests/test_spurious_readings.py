@@ -107,3 +107,13 @@ def test_arson_told_as_how_a_protest_went_is_the_protest(coder, text):
 ])
 def test_arson_of_its_own_is_still_coded(coder, text):
     assert "COERCE" in _types(code(coder, text))
+
+
+def test_a_remark_beside_a_request_names_no_one_asked(coder):
+    text = "The UN Security Council urged a return to calm, referring to Gaza's last deadly conflict with Israel."
+    assert all("PSE" not in names(e.targets) for e in code(coder, text) if e.type == "REQUEST")
+
+
+def test_a_saying_clause_still_names_who_is_asked(coder):
+    events = code(coder, "The UN Security Council urged restraint, saying Israel must halt its strikes.")
+    assert any(e.type == "REQUEST" and names(e.targets) == ["ISR"] for e in events)

@@ -124,6 +124,8 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Verbs of a remark on the act, whose participle names no party to it: "citing", "referring to".
+REMARK_VERBS = {"refer", "cite", "note", "describe", "mention", "recall", "point"}
 # Damage rioters do as they protest: "rioted, setting fire to their mattresses".
 RIOT_DAMAGE = {"set fire", "torch", "burn"}
 # Nouns of a claim, whose "by" names who makes it: "allegations by two men".
@@ -1590,7 +1592,7 @@ def _complement_targets(
     cannot name ("urged the panel to let X's ruling stand", "asked the lawyers to explain
     the court's role") has no target below: what is to be done is no party to it."""
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}
-                and not _side_clause(c)]
+                and not _side_clause(c) and not _remark_participle(c)]
     if asked and _addressed(token, frontier):
         return [], []
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
@@ -1673,6 +1675,12 @@ def _negotiating_parties(
 # Conjunctions that join a clause of its own, not what an action is for ("... as police
 # cracked down on X", "... while Y attacked Z").
 SIDE_MARKS = {"as", "while", "when", "whereas", "although", "though", "because", "since", "after", "before"}
+
+
+def _remark_participle(clause: Any) -> bool:
+    """A participle that comments on the act: "urged a return to calm, referring to the last
+    war with X" asks nothing of X."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and clause.lemma_.lower() in REMARK_VERBS
 
 
 def _side_clause(clause: Any) -> bool:
