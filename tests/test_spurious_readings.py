@@ -117,3 +117,16 @@ def test_a_remark_beside_a_request_names_no_one_asked(coder):
 def test_a_saying_clause_still_names_who_is_asked(coder):
     events = code(coder, "The UN Security Council urged restraint, saying Israel must halt its strikes.")
     assert any(e.type == "REQUEST" and names(e.targets) == ["ISR"] for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Analysts warned of the risk of a war with Iran.", id="risk"),
+    pytest.param("The talks eased fears of an attack on Taiwan.", id="fears"),
+    pytest.param("Kenya faces the danger of clashes with Somali militias.", id="danger"),
+])
+def test_what_a_risk_is_of_has_not_happened(coder, text):
+    assert "ASSAULT" not in _types(code(coder, text))
+
+
+def test_a_wave_of_arrests_still_happened(coder):
+    assert "COERCE" in _types(code(coder, "Kenyan police launched a wave of arrests of Somali migrants."))

@@ -52,6 +52,9 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
                     "involve"}  # fmt: skip
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
+# Nouns of what may come, whose "of" has not happened: "the risk of war", "fears of an attack".
+RISK_NOUNS = {"risk", "danger", "fear", "prospect", "possibility", "spectre", "specter", "likelihood",
+              "threat", "chance", "probability", "peril"}  # fmt: skip
 # Verbs that put a condition first: "demanded a truce before allowing convoys in" allowed nothing yet.
 CONDITION_SETTERS = {"demand", "insist", "require", "want", "ask", "call", "seek", "wait"}
 MAYBE_AUX = {"may", "might", "could"}
@@ -2008,6 +2011,8 @@ def _polarity(token: Any) -> str:
         return "negated"
     node = token
     nominal = token.pos_ in {"NOUN", "PROPN"}
+    if nominal and _risked(token):
+        return "hypothetical"  # "the risk of a war with Iran": no war yet
     for _ in range(6):
         children = list(node.children)
         if _for_infinitive(node):
@@ -2096,6 +2101,13 @@ def _polarity(token: Any) -> str:
             continue
         break
     return "asserted"
+
+
+def _risked(node: Any) -> bool:
+    """Is the noun what a risk or a fear is of: "eased fears of an attack on X"?"""
+    prep = node.head
+    return node.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep \
+        and prep.head.lemma_.lower() in RISK_NOUNS
 
 
 def _awaited_action(node: Any) -> bool:
