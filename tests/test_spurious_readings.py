@@ -130,3 +130,16 @@ def test_what_a_risk_is_of_has_not_happened(coder, text):
 
 def test_a_wave_of_arrests_still_happened(coder):
     assert "COERCE" in _types(code(coder, "Kenyan police launched a wave of arrests of Somali migrants."))
+
+
+def test_a_place_in_a_coordinated_clause_is_not_where_the_protest_was(coder):
+    text = "Murri, a Baloch separatist leader, has also led protests but is unwilling to seek asylum in India."
+    assert all("IND" not in names(e.targets) for e in code(coder, text) if e.type == "PROTEST")
+
+
+@pytest.mark.parametrize("text, place", [
+    pytest.param("Kenyan prisoners rioted at a jail in Nairobi.", "KEN", id="own-clause"),
+    pytest.param("Thousands of Pakistani students staged protests in Lahore.", "PAK", id="light-verb"),
+])
+def test_a_place_of_the_events_own_clause_is_still_its_target(coder, text, place):
+    assert any(e.type == "PROTEST" and names(e.targets) == [place] for e in code(coder, text))

@@ -1820,6 +1820,31 @@ def _unnamed_victims(token: Any) -> bool:
     return False
 
 
+def _placed_in_other_clause(location: Location, token: Any, sentence: Sentence) -> bool:
+    """Is the event's place named in this sentence by a verb the trigger neither hangs from nor
+    governs: "led protests but is unwilling to seek asylum in X" did not protest in X?"""
+    place = next((t for t in token.sent if token_span(sentence, t).start == location.span.start), None)
+    if place is None:
+        return False
+    node = place
+    while node.head is not node and not _is_verbal(node.head):
+        node = node.head
+    verb = node.head
+    if verb.dep_ in {"acl", "relcl"}:
+        return False  # "blew up power lines leading into X": the clause describes a party
+    anchor = token
+    while not _is_verbal(anchor) and anchor.head is not anchor:
+        anchor = anchor.head  # "led protests": the light verb's clause
+    if not _is_verbal(verb) or verb.i == anchor.i or verb.is_ancestor(anchor):
+        return False
+    node = verb
+    while node.i != anchor.i and node.head is not node:
+        if node.dep_ == "conj" and _is_verbal(node):
+            return True  # a coordinated clause tells another act
+        node = node.head
+    return node.i != anchor.i
+
+
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
     """Last resort: the country of "in X" where the action happened ("lifted a curfew in X")."""
     heads = []
@@ -3238,7 +3263,8 @@ def _finish(
         if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES) \
                 and not _unnamed_victims(draft.trigger.token) and not _resignation(draft):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
-            if not draft.targets and draft.location is not None and draft.location.country:
+            if not draft.targets and draft.location is not None and draft.location.country \
+                    and not _placed_in_other_clause(draft.location, draft.trigger.token, sentence):
                 loc = draft.location
                 draft.targets = [Actor(text=loc.text, span=loc.span, country=loc.country,
                                        name=loc.name, by=f"{NAME}:place")]  # fmt: skip
