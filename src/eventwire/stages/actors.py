@@ -122,6 +122,9 @@ RANK_PREFIXES = {"deputy"}
 KIN_NOUNS = {"son", "daughter", "wife", "husband", "widow", "widower", "mother", "father", "brother",
              "sister", "child", "grandson", "granddaughter", "grandfather", "grandmother", "nephew",
              "niece", "cousin", "uncle", "aunt", "parent", "sibling", "stepson", "stepdaughter"}  # fmt: skip
+# Parties known by another they stand beside or against: "Israel's allies" are not Israel.
+PARTNER_NOUNS = {"ally", "proxy", "partner", "rival", "enemy", "foe", "adversary", "neighbour",
+                 "neighbor"}  # fmt: skip
 # People named after someone or something: "supporters of X", "members of the Y party".
 GROUP_NOUNS = {"supporter", "follower", "member", "ally", "opponent", "loyalist", "relative",
                "family", "associate", "backer", "aide", "adviser", "advisor", "wing", "faction",
@@ -524,8 +527,10 @@ def _np_tokens(head: Any) -> list[Any]:
             # "Jane Roe, who lost to Smith, ...": a clause in the apposition tells of others.
             out.extend(t for t in child.subtree if not _in_clause(t, child))
         elif child.dep_ in {"compound", "poss", "nmod", "det", "nummod", "quantmod", "case"}:
-            out.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS and not _kin_of(head, child):
+            if not _partner_of(head, child):
+                out.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in ACTOR_PREPS and not _kin_of(head, child) \
+                and not _partner_of(head, child):
             for grand in child.children:
                 if grand.dep_ == "pobj":
                     out.extend(_np_tokens(grand))
@@ -574,6 +579,13 @@ def _kin_of(head: Any, prep: Any) -> bool:
     """Is ``prep`` the "of" that names a person's kin? "the daughter of an air force
     engineer" is neither the engineer nor his air force."""
     return prep.lower_ == "of" and head.lemma_.lower() in KIN_NOUNS
+
+
+def _partner_of(head: Any, child: Any) -> bool:
+    """Does ``child`` name the party a partner noun stands beside or against? "Israel's
+    militia allies" and "the enemies of Iran" are neither Israel nor Iran."""
+    return head.lemma_.lower() in PARTNER_NOUNS and (
+        child.dep_ == "poss" or (child.dep_ == "prep" and child.lower_ == "of"))
 
 
 def _in_clause(token: Any, top: Any) -> bool:

@@ -53,6 +53,11 @@ STATIVE_PASSIVES = {"commit", "determine", "prepare", "oppose", "dedicate", "res
                     "involve"}  # fmt: skip
 # Subordinate clauses that state a condition, not a fact.
 CONDITION_MARKS = {"unless", "if", "until", "before", "lest", "whether"}
+# Nouns of what may come, whose "of" has not happened: "the risk of war", "fears of an attack".
+RISK_NOUNS = {"risk", "danger", "fear", "prospect", "possibility", "spectre", "specter", "likelihood",
+              "threat", "chance", "probability", "peril"}  # fmt: skip
+# Verbs that put a condition first: "demanded a truce before allowing convoys in" allowed nothing yet.
+CONDITION_SETTERS = {"demand", "insist", "require", "want", "ask", "call", "seek", "wait"}
 MAYBE_AUX = {"may", "might", "could"}
 # Words that open a clause of time: "when they meet", "once the talks begin".
 TIME_MARKS = {"when", "once", "after", "whenever"}
@@ -123,6 +128,10 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
                     "without", "per", "unlike"}  # fmt: skip
 # Verbs that put someone under a measure: "placed under arrest", "put under investigation".
 PLACING_VERBS = {"place", "put", "keep", "hold"}
+# Damage rioters do as they protest: "rioted, setting fire to their mattresses".
+RIOT_DAMAGE = {"set fire", "torch", "burn"}
+# Nouns of a claim, whose "by" names who makes it: "allegations by two men".
+CLAIM_NOUNS = {"allegation", "claim", "complaint", "accusation", "charge", "report", "petition"}
 # Nouns of a request, whose that-clause says what is asked: "its demand that X leave".
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 # Verbs that keep a state: "troops remained on alert", "doctors are on strike".
@@ -1625,6 +1634,11 @@ def _complement_targets(
     the court's role") has no target below: what is to be done is no party to it."""
     frontier = [c for c in token.children if c.dep_ in {"ccomp", "xcomp", "acl", "advcl"}
                 and not _side_clause(c) and not _remark_clause(c)]
+    if asked:  # "urged restraint, saying Israel must halt its strikes": a named doer is asked
+        frontier += [said for c in token.children if _remark_clause(c) and c.lemma_.lower() in SAYING_LEMMAS
+                     for said in _children(c, {"ccomp"}) if any(
+                         s.pos_ != "PRON" and any(a.code for a in resolver.resolve_group(sentence, s))
+                         for s in _children(said, SUBJECT_DEPS))]
     if asked and _addressed(token, frontier):
         return [], []
     for prep in _children(token, {"prep"}):  # "insisted on its demands that X ..."
@@ -1733,7 +1747,9 @@ def _side_clause(clause: Any) -> bool:
 
 
 # Participles by which a speaker comments on what it does: "urged calm, referring to the last war".
-REMARK_LEMMAS = {"refer", "say", "add", "note", "cite", "mention", "recall", "explain"}
+REMARK_LEMMAS = {"refer", "say", "add", "note", "cite", "mention", "recall", "explain", "describe", "point"}
+# Remarks that may say who must act: "urged restraint, saying Israel must halt its strikes".
+SAYING_LEMMAS = {"say", "add"}
 
 
 def _remark_clause(clause: Any) -> bool:
@@ -1870,6 +1886,31 @@ def _unnamed_victims(token: Any) -> bool:
             if lemma in TIE_NOUNS or lemma in PERSON_NOUNS or person.ent_type_ == "PERSON":
                 return True
     return False
+
+
+def _placed_in_other_clause(location: Location, token: Any, sentence: Sentence) -> bool:
+    """Is the event's place named in this sentence by a verb the trigger neither hangs from nor
+    governs: "led protests but is unwilling to seek asylum in X" did not protest in X?"""
+    place = next((t for t in token.sent if token_span(sentence, t).start == location.span.start), None)
+    if place is None:
+        return False
+    node = place
+    while node.head is not node and not _is_verbal(node.head):
+        node = node.head
+    verb = node.head
+    if verb.dep_ in {"acl", "relcl"}:
+        return False  # "blew up power lines leading into X": the clause describes a party
+    anchor = token
+    while not _is_verbal(anchor) and anchor.head is not anchor:
+        anchor = anchor.head  # "led protests": the light verb's clause
+    if not _is_verbal(verb) or verb.i == anchor.i or verb.is_ancestor(anchor):
+        return False
+    node = verb
+    while node.i != anchor.i and node.head is not node:
+        if node.dep_ == "conj" and _is_verbal(node):
+            return True  # a coordinated clause tells another act
+        node = node.head
+    return node.i != anchor.i
 
 
 def _place_targets(token: Any, sentence: Sentence, resolver: ActorResolver) -> list[Actor]:
@@ -2078,6 +2119,8 @@ def _polarity(token: Any) -> str:
         return "negated"
     node = token
     nominal = token.pos_ in {"NOUN", "PROPN"}
+    if nominal and _risked(token):
+        return "hypothetical"  # "the risk of a war with Iran": no war yet
     for _ in range(6):
         children = list(node.children)
         if _for_infinitive(node):
@@ -2133,6 +2176,8 @@ def _polarity(token: Any) -> str:
         planned = _planned_object(node)
         if planned is not None and planned.lemma_.lower() in PLAN_NOUNS:
             return "hypothetical"  # "foiled a plot to kill X", parsed as a purpose clause
+        if _awaited_action(node):
+            return "hypothetical"  # "demanded a truce before allowing aid in": only asked for
         if node.dep_ in {"pcomp", "xcomp"} and _is_verbal(node) and (
             set(_lemma_forms(node.head.head if node.dep_ == "pcomp" else node.head)) & THWART_VERBS
         ):
@@ -2164,6 +2209,21 @@ def _polarity(token: Any) -> str:
             continue
         break
     return "asserted"
+
+
+def _risked(node: Any) -> bool:
+    """Is the noun what a risk or a fear is of: "eased fears of an attack on X"?"""
+    prep = node.head
+    return node.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep \
+        and prep.head.lemma_.lower() in RISK_NOUNS
+
+
+def _awaited_action(node: Any) -> bool:
+    """Is this a gerund after "before" or "until" that waits on a demand being met: "demanded
+    a truce before allowing aid convoys in"?"""
+    prep = node.head
+    return node.dep_ == "pcomp" and _is_verbal(node) and prep.dep_ == "prep" \
+        and prep.lower_ in {"before", "until"} and bool(set(_lemma_forms(prep.head)) & CONDITION_SETTERS)
 
 
 def _purpose_clause(node: Any) -> bool:
@@ -2379,6 +2439,8 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
                 and lemma not in STATIVE_PASSIVES  # "forces were engaged in fighting": they fought
             if victims and token.lemma_.lower() not in SYMMETRIC_LEMMAS:
                 participates = False  # "two were killed and 13 wounded in a shooting"
+            if _object_inquiry(token, governor, prep):
+                participates = False  # "opened an investigation into the killing": Kenya killed nobody
             if ((token.dep_ == "dobj" or measured) and (_is_light(governor) or _named_light(trig, governor))) \
                     or participates:
                 heads, how = subject_heads(governor)
@@ -2558,6 +2620,13 @@ def _governed_by_other_verb(noun: Any, by_token: dict) -> bool:
 def _trigger_types(token: Any) -> dict[int, str | None]:
     return {t.token.i: cameo_entry(t.lexeme.cameo).plover for t in find_triggers(token.sent)
             if t.lexeme.cls != "report"}
+
+
+def _object_inquiry(token: Any, governor: Any, prep: str | None) -> bool:
+    """Is the noun what the verb's own event-noun object looks into, hung on the verb by the
+    parser: "Kenya opened an investigation into the killing of traders"?"""
+    types = _trigger_types(token)
+    return prep == "into" and any(obj.i != token.i and obj.i in types for obj in _children(governor, {"dobj"}))
 
 
 def _governing_verb(token: Any) -> tuple[Any | None, str | None]:
@@ -3368,7 +3437,8 @@ def _finish(
         if not draft.targets and (plover in PLACE_TARGET_TYPES or plover == "THREATEN" and threatened in PLACE_TARGET_TYPES) \
                 and not _unnamed_victims(draft.trigger.token) and not _resignation(draft):
             draft.targets = _place_targets(draft.trigger.token, sentence, resolver)
-            if not draft.targets and draft.location is not None and draft.location.country:
+            if not draft.targets and draft.location is not None and draft.location.country \
+                    and not _placed_in_other_clause(draft.location, draft.trigger.token, sentence):
                 loc = draft.location
                 draft.targets = [Actor(text=loc.text, span=loc.span, country=loc.country,
                                        name=loc.name, by=f"{NAME}:place")]  # fmt: skip
@@ -3826,6 +3896,22 @@ def _join_participles(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+def _fold_riot_damage(drafts: list[_Draft]) -> list[_Draft]:
+    """Arson told as how a protest went is the protest's, no seizure of its own: "prisoners
+    rioted, setting fire to their mattresses" is one riot."""
+    protests = [d for d in drafts if cameo_entry(d.cameo).plover == "PROTEST" and d.trigger.is_verb]
+    out = []
+    for draft in drafts:
+        clause = _participle_clause(draft.trigger.token) if draft.trigger.lexeme.lemma in RIOT_DAMAGE else None
+        if clause is not None and any(
+                p.trigger.token.i == clause.head.i
+                and {x.code or x.text for x in p.sources} & {x.code or x.text for x in draft.sources}
+                for p in protests):
+            continue
+        out.append(draft)
+    return out
+
+
 def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
     """One event per sentence and type when two triggers share their actors ("killed while
     fighting") or one hangs on the other ("killed 46 civilians in an attack on a village")."""
@@ -3843,7 +3929,7 @@ def _merge_sentence(drafts: list[_Draft]) -> list[_Draft]:
                    and victims & {a.code or a.text for a in o.sources + o.targets} for o in named):
                 continue
         keep.append(draft)
-    drafts = _join_participles(keep)
+    drafts = _fold_riot_damage(_join_participles(keep))
     out: list[_Draft] = []
     for draft in drafts:
         twin = None
