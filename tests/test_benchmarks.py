@@ -17,7 +17,7 @@ from eventwire.pipeline import Coder
 
 # Floors: F1 on each set as measured when they were last raised (see the closing notes).
 FLOORS = {
-    "plover-gsr": {"f1": 0.81, "location_accuracy": 0.90},
+    "plover-gsr": {"f1": 0.82, "location_accuracy": 0.90},
     "petr2-gsr": {"f1": 0.45},
 }
 
