@@ -90,17 +90,17 @@ FIGHT_LEMMAS = {"fight", "battle", "combat"}
 # Police named bare, who serve where they act.
 DOMESTIC_HEADS = {"police", "policeman", "policemen", "policewoman"}
 LOCAL_PREPS = {"in", "at", "throughout", "across", "inside"}
+# The points of the compass.
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 # Where a place lies from another: "south of Mosul".
-COMPASS_WORDS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-                 "outside"}  # fmt: skip
+COMPASS_WORDS = DIRECTIONS | {"outside"}
 # Offices and bodies of a US state ("Georgia Gov. X"), not of a country of the same name.
 US_STATE_TITLES = {"governor", "gov", "legislature", "lieutenant", "statehouse"}
 # Nouns that describe a named place: "the north Lebanese port", "the Lebanese city of X".
 DESCRIPTION_NOUNS = {"port", "city", "town", "village", "seaport", "stronghold"}
 # Words for the part of a country a place is in: "Tripoli in northern Lebanon".
-REGION_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-                 "central", "northeastern", "northwestern", "southeastern", "southwestern",
-                 "northeast", "northwest", "southeast", "southwest"}  # fmt: skip
+REGION_WORDS = DIRECTIONS | {"northern", "southern", "eastern", "western", "central", "northeastern",
+                             "northwestern", "southeastern", "southwestern"}  # fmt: skip
 # Common nouns of places a proper noun names: "Kaduna state", "Rakhine province".
 PLACE_NOUNS = {"state", "province", "region", "district", "county", "city", "town", "village"}
 # Groups named after the place they live in: "residents of X", "the people of X".
@@ -660,17 +660,19 @@ class ActorResolver:
     def _placed_again(self, sent: Any, mention: Mention, found: list[Mention]) -> Mention:
         """A name placed in another country here, or before in the story and not placed
         otherwise here: "Tripoli, Lebanon ... Tripoli" is the Lebanese city both times."""
+        if mention.entry.kind not in {"capital", "country"}:
+            return mention
         key = tuple(_fold(t.text) for t in sent.doc[mention.start : mention.end])
         placed = _placed_elsewhere(sent, mention, found)
         if placed is not mention:
             self._placed[key] = placed.entry
-        elif key not in self._placed or mention.entry.kind not in {"capital", "country"}:
-            pass
-        elif _placing_countries(sent, mention, found):  # "Tripoli, Libya": placed at home now
+            return placed
+        if key not in self._placed:
+            return mention
+        if _placing_countries(sent, mention, found):  # "Tripoli, Libya": placed at home now
             del self._placed[key]
-        else:
-            placed = replace(mention, entry=self._placed[key])
-        return placed
+            return mention
+        return replace(mention, entry=self._placed[key])
 
     def remember(self, actors: list[Actor], token: Any, *, is_subject: bool) -> None:
         """Keep an argument for the pronouns to come. A main subject that is no actor

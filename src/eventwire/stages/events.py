@@ -130,8 +130,6 @@ BACKGROUND_PREPS = {"since", "under", "despite", "following", "after", "before",
 PLACING_VERBS = {"place", "put", "keep", "hold"}
 # Damage rioters do as they protest: "rioted, setting fire to their mattresses".
 RIOT_DAMAGE = {"set fire", "torch", "burn"}
-# Nouns of a claim, whose "by" names who makes it: "allegations by two men".
-CLAIM_NOUNS = {"allegation", "claim", "complaint", "accusation", "charge", "report", "petition"}
 # Nouns of a request, whose that-clause says what is asked: "its demand that X leave".
 REQUEST_NOUNS = {"demand", "call", "appeal", "request", "plea"}
 # Verbs that keep a state: "troops remained on alert", "doctors are on strike".
@@ -2339,8 +2337,9 @@ def _sources(trig: Trigger, sentence: Sentence, resolver: ActorResolver) -> tupl
     token = trig.token
     if trig.is_verb:
         heads, how = subject_heads(token)
-        if (not heads or how == "subject") and _stranded_subject(token) is not None:
-            heads, how = [_stranded_subject(token)], "stranded-subject"
+        stranded = _stranded_subject(token) if not heads or how == "subject" else None
+        if stranded is not None:
+            heads, how = [stranded], "stranded-subject"
         if not heads and token.tag_ in {"VBD", "VBZ", "VBP"} and token.dep_ not in {"ccomp", "xcomp", "advcl", "acl", "relcl", "conj", "pcomp"}:
             left = nearest_left_np(token)
             if left is not None:
@@ -3688,10 +3687,8 @@ def _meeting_setting(draft: _Draft) -> str | None:
     token = draft.trigger.token
     heads = [token, token.head] if token.dep_ == "dobj" else [token]
     for head in heads:
-        for prep in _children(head, {"prep"}):
+        for prep in (p for p in _children(head, {"prep"}) if p.lower_ in SETTING_PREPS):
             for obj in _pobjs(prep):
-                if prep.lower_ not in SETTING_PREPS:
-                    continue
                 fringe = obj.lemma_.lower() in FRINGES or obj.lower_ in FRINGES
                 if not fringe and obj.lemma_.lower() not in GATHERINGS:
                     continue
